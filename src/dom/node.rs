@@ -1,0 +1,217 @@
+//! What one node of the arena holds: its links and its data.
+
+use std::num::NonZeroU32;
+
+use html5ever::QualName;
+
+use super::form::FormState;
+
+/// A raw slot number in the arena. Slot 0 is never used, so `Option<Ix>` is 4 bytes.
+pub(crate) type Ix = NonZeroU32;
+
+/// A node of the arena: five tree links, a generation stamp and the node's data.
+///
+/// The generation is even while the slot holds a live node and odd while it is free; it is
+/// bumped on every free and on every reuse, so a [`NodeId`](super::NodeId) taken before a
+/// free never matches the slot again.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    pub(crate) parent: Option<Ix>,
+    pub(crate) first_child: Option<Ix>,
+    pub(crate) last_child: Option<Ix>,
+    pub(crate) prev_sibling: Option<Ix>,
+    pub(crate) next_sibling: Option<Ix>,
+    pub(crate) generation: u32,
+    pub(crate) data: NodeData,
+}
+
+impl Node {
+    pub(crate) fn new(data: NodeData, generation: u32) -> Node {
+        Node {
+            parent: None,
+            first_child: None,
+            last_child: None,
+            prev_sibling: None,
+            next_sibling: None,
+            generation,
+            data,
+        }
+    }
+
+    pub(crate) fn is_free(&self) -> bool {
+        self.generation & 1 == 1
+    }
+}
+
+/// The kind of a node and what it carries, as the DOM defines them.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum NodeData {
+    /// The document node: the root of a page's tree.
+    Document,
+    /// A document fragment: the content of a `<template>`, or parsed markup not yet inserted.
+    Fragment,
+    /// `<!DOCTYPE name public system>`.
+    Doctype(Box<Doctype>),
+    /// A text node.
+    Text(String),
+    /// A comment (`<!--data-->`).
+    Comment(String),
+    /// A processing instruction (never produced by the HTML parser; kept for interop).
+    ProcessingInstruction(Box<ProcessingInstruction>),
+    /// An element.
+    Element(ElementData),
+}
+
+impl NodeData {
+    /// The element data, if this is an element.
+    pub fn as_element(&self) -> Option<&ElementData> {
+        match self {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The text of a text node.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The data of a comment node.
+    pub fn as_comment(&self) -> Option<&str> {
+        match self {
+            NodeData::Comment(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Whether nodes of this kind may have children (document, fragment, element).
+    pub fn can_have_children(&self) -> bool {
+        matches!(
+            self,
+            NodeData::Document | NodeData::Fragment | NodeData::Element(_)
+        )
+    }
+}
+
+/// A document type declaration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Doctype {
+    /// The name (`html` in `<!DOCTYPE html>`).
+    pub name: String,
+    /// The public identifier, possibly empty.
+    pub public_id: String,
+    /// The system identifier, possibly empty.
+    pub system_id: String,
+}
+
+/// A processing instruction's target and data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessingInstruction {
+    /// The target (`xml` in `<?xml version="1.0"?>`).
+    pub target: String,
+    /// Everything after the target.
+    pub data: String,
+}
+
+/// One attribute of an element. Values are owned `Box<str>` (not tendrils) so that a
+/// [`Document`](super::Document) is `Send + Sync`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribute {
+    /// The attribute's qualified name (namespace and prefix are set only in foreign content,
+    /// e.g. `xlink:href`).
+    pub name: QualName,
+    /// The attribute's value.
+    pub value: Box<str>,
+}
+
+impl Attribute {
+    /// An attribute in no namespace, as HTML attributes are.
+    pub fn new(local: &str, value: &str) -> Attribute {
+        Attribute {
+            name: QualName::new(None, html5ever::ns!(), local.into()),
+            value: value.into(),
+        }
+    }
+
+    /// Whether this attribute is `local` in no namespace.
+    pub fn is(&self, local: &str) -> bool {
+        self.name.ns == html5ever::ns!() && &*self.name.local == local
+    }
+}
+
+/// Bit flags of an element that the parser needs back later.
+pub(crate) const FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT: u8 = 1;
+
+/// An element: its name, its attributes in order, and what only some elements have.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ElementData {
+    pub(crate) name: QualName,
+    pub(crate) attrs: Vec<Attribute>,
+    /// For an HTML `<template>`: the fragment holding its content (never a child of the
+    /// template, never connected to the document).
+    pub(crate) template_contents: Option<Ix>,
+    pub(crate) flags: u8,
+    /// Live state of a form control, once something wrote it; `None` means everything is
+    /// still derived from the attributes. Never serialized.
+    pub(crate) form: Option<Box<FormState>>,
+}
+
+impl ElementData {
+    pub(crate) fn new(name: QualName, attrs: Vec<Attribute>) -> ElementData {
+        ElementData {
+            name,
+            attrs,
+            template_contents: None,
+            flags: 0,
+            form: None,
+        }
+    }
+
+    /// The element's qualified name.
+    pub fn name(&self) -> &QualName {
+        &self.name
+    }
+
+    /// The local name (`div`, `foreignObject`, `turbo-stream`).
+    pub fn local_name(&self) -> &str {
+        &self.name.local
+    }
+
+    /// Whether this is an HTML element named `local`.
+    pub fn is_html(&self, local: &str) -> bool {
+        self.name.ns == html5ever::ns!(html) && &*self.name.local == local
+    }
+
+    /// The attributes, in order.
+    pub fn attrs(&self) -> &[Attribute] {
+        &self.attrs
+    }
+
+    /// The value of the attribute `local` in no namespace.
+    pub fn attr(&self, local: &str) -> Option<&str> {
+        self.attrs.iter().find(|a| a.is(local)).map(|a| &*a.value)
+    }
+
+    /// The `id` attribute, as `getAttribute("id")` reads it.
+    pub fn id(&self) -> Option<&str> {
+        self.attr("id")
+    }
+
+    /// The DOM `tagName`: ASCII upper case for HTML elements, as written for the others.
+    pub fn tag_name(&self) -> std::borrow::Cow<'_, str> {
+        if self.name.ns == html5ever::ns!(html) {
+            std::borrow::Cow::Owned(str::to_ascii_uppercase(&self.name.local))
+        } else {
+            std::borrow::Cow::Borrowed(&self.name.local)
+        }
+    }
+
+    /// The live form-control state, if any write made it differ from the attributes.
+    pub fn form_state(&self) -> Option<&FormState> {
+        self.form.as_deref()
+    }
+}

@@ -1,0 +1,7 @@
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs, missing_debug_implementations)]
+
+pub mod dom;
+pub mod parse;
+
+pub use dom::{Attribute, Document, DomError, ElementData, Fragment, NodeData, NodeId};
