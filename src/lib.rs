@@ -2,6 +2,7 @@
 #![warn(missing_docs, missing_debug_implementations)]
 
 pub mod dom;
+pub mod morph;
 pub mod parse;
 
 pub use dom::{Attribute, Document, DomError, ElementData, Fragment, NodeData, NodeId};

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use domorph::Document;
+use domorph::morph::{MorphOptions, morph_fragment};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -83,9 +84,50 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Apply { .. } => Err("`apply` is not implemented yet".into()),
-        Command::Morph { .. } => Err("`morph` is not implemented yet".into()),
+        Command::Morph {
+            fragment,
+            files,
+            children_only,
+            report,
+        } => morph_command(fragment, &files, children_only, report.as_deref()),
         Command::Diff { .. } => Err("`diff` is not implemented yet".into()),
     }
+}
+
+/// `domorph morph --fragment OLD NEW [--children-only] [--report json]`.
+fn morph_command(
+    fragment: bool,
+    files: &[PathBuf],
+    children_only: bool,
+    report: Option<&str>,
+) -> Result<ExitCode, String> {
+    if !fragment {
+        return Err("whole-document morphs are not supported yet: pass --fragment".into());
+    }
+    let json = match report {
+        None => false,
+        Some("json") => true,
+        Some(other) => return Err(format!("unknown report format {other:?} (expected json)")),
+    };
+    let [old_path, new_path] = files else {
+        return Err("morph needs two files: OLD NEW".into());
+    };
+    let old = read_input(old_path)?;
+    let new = read_input(new_path)?;
+    let mut options = if children_only {
+        MorphOptions::children_only()
+    } else {
+        MorphOptions::outer()
+    };
+    let result =
+        morph_fragment(&old, &new, &mut options).map_err(|e| format!("morph failed: {e}"))?;
+    if json {
+        let out = serde_json::json!({ "html": result.html, "identity": result.identity });
+        print_html(&out.to_string())?;
+    } else {
+        print_html(&result.html)?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Reads a file (or standard input for `-`) that must be UTF-8.

@@ -27,9 +27,18 @@ impl Document {
         }
     }
 
+    /// Gives back the arena's spare capacity. The parser calls it once at the end: it sizes
+    /// the arena from a guess and grows it by doubling, which can leave up to half of it empty.
+    pub(crate) fn shrink_arena(&mut self) {
+        self.nodes.shrink_to_fit();
+    }
+
     /// Frees one detached node's slot (its children must already be freed or detached).
     fn free_slot(&mut self, ix: Ix) {
         debug_assert!(ix != self.root_ix());
+        if matches!(self.node(ix).data, NodeData::Fragment) {
+            self.template_hosts.remove(&ix);
+        }
         let next_free = self.free_head;
         let node = self.node_mut(ix);
         debug_assert!(!node.is_free());
@@ -122,6 +131,12 @@ impl Document {
     #[inline]
     pub(crate) fn next_in(&self, ix: Ix, scope: Ix) -> Option<Ix> {
         next_in(&self.nodes, ix, scope)
+    }
+
+    /// The next node after `ix`'s subtree in pre-order, staying inside `scope`'s subtree.
+    #[inline]
+    pub(crate) fn next_skip(&self, ix: Ix, scope: Ix) -> Option<Ix> {
+        next_skipping_children(&self.nodes, ix, scope)
     }
 
     /// Whether `ix` is connected: its ancestor chain ends at the document node.

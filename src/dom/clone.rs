@@ -80,6 +80,7 @@ impl Document {
             if let NodeData::Element(e) = &mut self.node_mut(n).data {
                 e.template_contents = Some(frag);
             }
+            self.template_hosts.insert(frag, n);
             if deep {
                 jobs.push((sc, frag));
             }

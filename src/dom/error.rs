@@ -45,4 +45,11 @@ pub enum DomError {
     /// The document node itself cannot be removed, moved or cloned into another tree.
     #[error("the document node cannot be {0}")]
     DocumentNode(&'static str),
+    /// A `<template>`'s content fragment lives as long as its template: it cannot be removed
+    /// on its own (remove its children, or the template).
+    #[error("the content of {template} cannot be removed on its own")]
+    TemplateContents {
+        /// The template that owns the fragment, described.
+        template: String,
+    },
 }

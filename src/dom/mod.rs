@@ -22,9 +22,12 @@ mod fragment;
 mod id_index;
 mod mutate;
 mod node;
+#[cfg(feature = "rcdom")]
+mod rcdom;
 mod serialize;
 mod traverse;
 
+use std::collections::HashMap;
 use std::fmt;
 
 pub use error::DomError;
@@ -36,6 +39,7 @@ pub use node::{Attribute, Doctype, ElementData, NodeData, ProcessingInstruction}
 pub use serialize::SerializableNode;
 pub use traverse::{Children, Descendants};
 
+pub(crate) use mutate::qualified_is;
 pub(crate) use node::{FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT, Ix, Node};
 
 use id_index::IdIndex;
@@ -70,6 +74,9 @@ pub struct Document {
     quirks_mode: QuirksMode,
     scripting: bool,
     pub(crate) ids: IdIndex,
+    /// The `<template>` owning each template-contents fragment (the DOM's "host"): insertion
+    /// checks look through it, and such a fragment is never freed on its own.
+    pub(crate) template_hosts: HashMap<Ix, Ix>,
 }
 
 // A server keeps pages across threads; make sure it stays possible.
@@ -115,6 +122,7 @@ impl Document {
             quirks_mode: QuirksMode::NoQuirks,
             scripting: true,
             ids: IdIndex::default(),
+            template_hosts: HashMap::new(),
         }
     }
 

@@ -22,6 +22,7 @@ impl Document {
             if let NodeData::Element(e) = &mut self.node_mut(ix).data {
                 e.template_contents = Some(frag);
             }
+            self.template_hosts.insert(frag, ix);
         }
         ix
     }
@@ -67,15 +68,16 @@ impl Document {
         let p = self.live(parent)?;
         let c = self.live(child)?;
         let mut r = reference.map(|r| self.live(r)).transpose()?;
+        self.check_insert(p, c, r)?;
+        // "If referenceChild is node, set it to node's next sibling", after the checks.
         if r == Some(c) {
             r = self.node(c).next_sibling;
         }
-        self.check_insert(p, c, r)?;
         self.insert_ix(p, c, r);
         Ok(())
     }
 
-    /// The DOM's "ensure pre-insertion validity", reduced to what can break our tree.
+    /// The DOM's "ensure pre-insertion validity" of `c` into `p` before `r`.
     fn check_insert(&self, p: Ix, c: Ix, r: Option<Ix>) -> Result<(), DomError> {
         let err = |reason| DomError::HierarchyRequest {
             parent: self.describe_ix(p),
@@ -86,30 +88,17 @@ impl Document {
         if !pdata.can_have_children() {
             return Err(err("the parent cannot have children"));
         }
-        let cdata = &self.node(c).data;
-        match cdata {
-            NodeData::Document => return Err(DomError::DocumentNode("inserted")),
-            NodeData::Text(_) if matches!(pdata, NodeData::Document) => {
-                return Err(err("a document cannot hold text"));
-            }
-            NodeData::Doctype(_) if !matches!(pdata, NodeData::Document) => {
-                return Err(err("a doctype can only be a child of a document"));
-            }
-            NodeData::Element(_) if matches!(pdata, NodeData::Document) => {
-                let other = self.child_ixs(p).any(|x| x != c && self.elem(x).is_some());
-                if other {
-                    return Err(err("a document can have only one element child"));
-                }
-            }
-            _ => {}
-        }
-        // The child must not be an inclusive ancestor of the parent.
+        // The child must not be a host-including inclusive ancestor of the parent: the walk
+        // goes from a template's content fragment on to the template.
         let mut a = Some(p);
         while let Some(x) = a {
             if x == c {
                 return Err(err("the node is an ancestor of the parent"));
             }
-            a = self.node(x).parent;
+            a = match self.node(x).parent {
+                Some(up) => Some(up),
+                None => self.template_hosts.get(&x).copied(),
+            };
         }
         if let Some(r) = r
             && self.node(r).parent != Some(p)
@@ -118,6 +107,60 @@ impl Document {
                 parent: self.describe_ix(p),
                 reference: self.describe_ix(r),
             });
+        }
+        let p_is_document = matches!(pdata, NodeData::Document);
+        let cdata = &self.node(c).data;
+        match cdata {
+            NodeData::Document => return Err(DomError::DocumentNode("inserted")),
+            NodeData::Text(_) if p_is_document => {
+                return Err(err("a document cannot hold text"));
+            }
+            NodeData::Doctype(_) if !p_is_document => {
+                return Err(err("a doctype can only be a child of a document"));
+            }
+            _ => {}
+        }
+        if !p_is_document {
+            return Ok(());
+        }
+        // A document holds at most one doctype and one element, the doctype first.
+        let is_doctype = |x: Ix| matches!(self.node(x).data, NodeData::Doctype(_));
+        let has_element = self.child_ixs(p).any(|x| self.elem(x).is_some());
+        let doctype_at_or_after_r =
+            std::iter::successors(r, |&x| self.node(x).next_sibling).any(is_doctype);
+        let one_element = "a document can have only one element child, after its doctype";
+        match cdata {
+            NodeData::Fragment => {
+                let mut elements = 0;
+                for k in self.child_ixs(c) {
+                    match self.node(k).data {
+                        NodeData::Text(_) => return Err(err("a document cannot hold text")),
+                        NodeData::Element(_) => elements += 1,
+                        _ => {}
+                    }
+                }
+                if elements > 1 || (elements == 1 && (has_element || doctype_at_or_after_r)) {
+                    return Err(err(one_element));
+                }
+            }
+            NodeData::Element(_) if has_element || doctype_at_or_after_r => {
+                return Err(err(one_element));
+            }
+            NodeData::Doctype(_) => {
+                let element_before_r = match r {
+                    Some(r) => std::iter::successors(self.node(r).prev_sibling, |&x| {
+                        self.node(x).prev_sibling
+                    })
+                    .any(|x| self.elem(x).is_some()),
+                    None => has_element,
+                };
+                if element_before_r || self.child_ixs(p).any(is_doctype) {
+                    return Err(err(
+                        "a document can have only one doctype, before its element",
+                    ));
+                }
+            }
+            _ => {}
         }
         Ok(())
     }
@@ -163,11 +206,17 @@ impl Document {
     }
 
     /// Removes a node and its whole subtree and frees their slots. Ids of the removed nodes
-    /// become stale.
+    /// become stale. A template's content fragment cannot be removed on its own
+    /// ([`DomError::TemplateContents`]).
     pub fn remove(&mut self, node: NodeId) -> Result<(), DomError> {
         let ix = self.live(node)?;
         if ix == self.root_ix() {
             return Err(DomError::DocumentNode("removed"));
+        }
+        if let Some(&template) = self.template_hosts.get(&ix) {
+            return Err(DomError::TemplateContents {
+                template: self.describe_ix(template),
+            });
         }
         self.remove_ix(ix);
         Ok(())
@@ -297,6 +346,44 @@ impl Document {
         Ok(true)
     }
 
+    /// Removes the attribute at `index` (journal undo for the morph), keeping the id index.
+    pub(crate) fn remove_attribute_at(&mut self, el: Ix, index: usize) {
+        let is_id = self
+            .elem(el)
+            .and_then(|e| e.attrs.get(index))
+            .is_some_and(|a| a.is("id"));
+        let old_id = if is_id {
+            self.id_for_index(el).ok().flatten()
+        } else {
+            None
+        };
+        if let NodeData::Element(e) = &mut self.node_mut(el).data
+            && index < e.attrs.len()
+        {
+            e.attrs.remove(index);
+        }
+        if is_id {
+            self.reindex_id(el, old_id);
+        }
+    }
+
+    /// Inserts an attribute at `index` (journal undo for the morph), keeping the id index.
+    pub(crate) fn insert_attribute_at(&mut self, el: Ix, index: usize, attr: Attribute) {
+        let is_id = attr.is("id");
+        let old_id = if is_id {
+            self.id_for_index(el).ok().flatten()
+        } else {
+            None
+        };
+        if let NodeData::Element(e) = &mut self.node_mut(el).data {
+            let i = index.min(e.attrs.len());
+            e.attrs.insert(i, attr);
+        }
+        if is_id {
+            self.reindex_id(el, old_id);
+        }
+    }
+
     /// Replaces the data of a text or comment node.
     pub fn set_data(&mut self, node: NodeId, text: &str) -> Result<(), DomError> {
         let ix = self.live(node)?;
@@ -312,13 +399,14 @@ impl Document {
         }
     }
 
-    /// `node.textContent = text` on an element, fragment or document: removes the children and
-    /// appends one text node (none when `text` is empty). On text and comments, sets the data.
+    /// `node.textContent = text` on an element or fragment: removes the children and appends
+    /// one text node (none when `text` is empty). On text and comments, sets the data. On the
+    /// document node, doctypes and processing instructions it does nothing, as in the DOM.
     pub fn set_text_content(&mut self, node: NodeId, text: &str) -> Result<(), DomError> {
         let ix = self.live(node)?;
         match self.node(ix).data {
             NodeData::Text(_) | NodeData::Comment(_) => return self.set_data(node, text),
-            NodeData::Element(_) | NodeData::Fragment | NodeData::Document => {}
+            NodeData::Element(_) | NodeData::Fragment => {}
             _ => return Ok(()),
         }
         while let Some(c) = self.node(ix).first_child {

@@ -4,7 +4,6 @@ use std::iter::FusedIterator;
 
 use super::node::{ElementData, Ix, NodeData};
 use super::{Document, NodeId};
-use crate::dom::id_index::IdSlot;
 
 impl Document {
     /// The data of a node, or `None` for a stale id.
@@ -109,27 +108,28 @@ impl Document {
     }
 
     pub(crate) fn element_by_id_ix(&self, id: &str) -> Option<Ix> {
-        match self.ids.get(id)? {
-            IdSlot::One(ix) => Some(*ix),
-            IdSlot::Many(v) => {
-                let mut best = *v.first()?;
-                for &x in &v[1..] {
-                    if self.precedes(x, best) {
-                        best = x;
-                    }
-                }
-                Some(best)
+        let mut found = self.indexed_with_id(id);
+        let mut best = found.next()?;
+        for x in found {
+            if self.precedes(x, best) {
+                best = x;
             }
         }
+        Some(best)
+    }
+
+    /// The indexed elements whose id is `id` (the index files them by a hash of the id).
+    fn indexed_with_id<'a>(&'a self, id: &'a str) -> impl Iterator<Item = Ix> + 'a {
+        self.ids
+            .candidates(id)
+            .iter()
+            .copied()
+            .filter(move |&x| self.elem(x).and_then(ElementData::id) == Some(id))
     }
 
     /// Every connected element with the given id, in tree order (`querySelectorAll("#id")`).
     pub fn elements_by_id(&self, id: &str) -> Vec<NodeId> {
-        let mut v: Vec<Ix> = match self.ids.get(id) {
-            None => return Vec::new(),
-            Some(IdSlot::One(ix)) => vec![*ix],
-            Some(IdSlot::Many(v)) => v.clone(),
-        };
+        let mut v: Vec<Ix> = self.indexed_with_id(id).collect();
         v.sort_by(|&a, &b| {
             if a == b {
                 std::cmp::Ordering::Equal
@@ -145,9 +145,19 @@ impl Document {
     /// Every (id, element) pair of the id index, in no particular order. For tests and
     /// debugging: compare it with a walk of the tree.
     pub fn id_index_entries(&self) -> Vec<(String, NodeId)> {
+        // The index keeps hashes, not ids: name each entry by its element's id, and mark an
+        // entry filed under some other key (an index bug) so that a comparison fails.
         self.ids
             .entries()
-            .map(|(k, ix)| (k.to_owned(), self.id_of(ix)))
+            .map(|(key, ix)| {
+                let id = self.elem(ix).and_then(ElementData::id).unwrap_or_default();
+                let name = if self.ids.key(id) == key {
+                    id.to_owned()
+                } else {
+                    format!("{id} (misfiled under key {key:#x})")
+                };
+                (name, self.id_of(ix))
+            })
             .collect()
     }
 

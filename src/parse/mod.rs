@@ -63,7 +63,9 @@ pub fn parse_document(html: &str, scripting: bool) -> Document {
     let mut doc = Document::with_capacity(html.len() / 24);
     doc.set_scripting_enabled(scripting);
     let sink = ArenaSink::new(doc);
-    html5ever::parse_document(sink, opts(scripting, QuirksMode::NoQuirks)).one(html)
+    let mut doc = html5ever::parse_document(sink, opts(scripting, QuirksMode::NoQuirks)).one(html);
+    doc.shrink_arena();
+    doc
 }
 
 /// How a fragment is parsed: the context element and the document it pretends to be in.
@@ -116,6 +118,7 @@ pub fn parse_fragment(html: &str, options: &FragmentOptions) -> Fragment {
     doc.free_subtree(context);
     // The sink indexed ids under the scaffolding; fragment content is not connected.
     doc.rebuild_id_index();
+    doc.shrink_arena();
     Fragment::new(doc, frag)
 }
 

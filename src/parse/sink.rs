@@ -58,6 +58,8 @@ impl ArenaSink {
 }
 
 fn convert_attrs(attrs: Vec<html5ever::Attribute>) -> Vec<Attribute> {
+    // The collect reuses the tokenizer's buffer (same element size), which has room for four
+    // attributes when the tag has one; the element's `AttrList` gives the slack back.
     attrs
         .into_iter()
         .map(|a| Attribute {
@@ -104,7 +106,7 @@ impl TreeSink for ArenaSink {
         if flags.mathml_annotation_xml_integration_point
             && let NodeData::Element(e) = &mut doc.node_mut(ix).data
         {
-            e.flags |= FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT;
+            e.flags = FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT;
         }
         ix
     }
@@ -223,6 +225,6 @@ impl TreeSink for ArenaSink {
 
     fn is_mathml_annotation_xml_integration_point(&self, handle: &Ix) -> bool {
         matches!(&self.doc.borrow().node(*handle).data,
-            NodeData::Element(e) if e.flags & FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT != 0)
+            NodeData::Element(e) if e.flags == FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT)
     }
 }

@@ -1,0 +1,232 @@
+//! Persistent ids and id sets (morph.md §2.3 steps 2–4).
+//!
+//! An id is *persistent* when exactly one old element and exactly one new element carry it,
+//! with the same tag name. Every node on the path from such an element up to the morph root
+//! gets the id in its *id set*; matching prefers old and new nodes whose id sets intersect,
+//! and nodes holding persistent ids go to the pantry instead of being removed.
+
+use std::collections::HashMap;
+
+use super::form::form_id_shadowed;
+use crate::dom::{Document, Ix, NodeData};
+
+/// A persistent id, numbered in the order the ids were accepted.
+pub(crate) type Pid = u32;
+
+/// The persistent ids under one node, sorted.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct IdSet(Vec<Pid>);
+
+impl IdSet {
+    fn insert(&mut self, p: Pid) {
+        if let Err(i) = self.0.binary_search(&p) {
+            self.0.insert(i, p);
+        }
+    }
+
+    pub(crate) fn remove(&mut self, p: Pid) {
+        if let Ok(i) = self.0.binary_search(&p) {
+            self.0.remove(i);
+        }
+    }
+
+    #[allow(dead_code)] // used by the indexed matcher
+    pub(crate) fn contains(&self, p: Pid) -> bool {
+        self.0.binary_search(&p).is_ok()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    #[allow(dead_code)] // used by the indexed matcher
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Pid> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// Whether the two sets share an id.
+    pub(crate) fn intersects(&self, other: &IdSet) -> bool {
+        let (mut i, mut j) = (0, 0);
+        let (a, b) = (&self.0, &other.0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+}
+
+/// The new content's shape, as idiomorph normalizes it (§2.2).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum NewParent {
+    /// The children of `parent` are the new content. `own_id` says whether the parent's own
+    /// id counts (it does for the `<html>` element idiomorph uses as the parent of a string
+    /// with `</head>`/`</body>`; a dummy `<div>`, a fragment or a document has none).
+    Children { parent: Ix, own_id: bool },
+    /// One node that stays in its own tree (idiomorph's "sliced parent").
+    Single(Ix),
+}
+
+impl NewParent {
+    /// The node the id-map walk stops at on the new side.
+    fn id_root(self) -> Ix {
+        match self {
+            NewParent::Children { parent, .. } => parent,
+            NewParent::Single(n) => n,
+        }
+    }
+}
+
+/// Persistent ids and both sides' id sets.
+#[derive(Debug, Default)]
+pub(crate) struct IdMaps {
+    /// Persistent id value → number.
+    pub(crate) persistent: HashMap<Box<str>, Pid>,
+    /// Number → value.
+    pub(crate) values: Vec<Box<str>>,
+    pub(crate) old_sets: HashMap<Ix, IdSet>,
+    pub(crate) new_sets: HashMap<Ix, IdSet>,
+    /// For each persistent id, the old elements carrying it (the original one first; more
+    /// appear when the morph gives the id to a soft-matched element).
+    pub(crate) holders: Vec<Vec<Ix>>,
+}
+
+/// `querySelectorAll("[id]")` below `root` (tree order, not in template contents).
+fn id_elements(doc: &Document, root: Ix, out: &mut Vec<Ix>) {
+    let mut cur = doc.next_in(root, root);
+    while let Some(n) = cur {
+        if doc.elem(n).is_some_and(|e| e.id().is_some()) {
+            out.push(n);
+        }
+        cur = doc.next_in(n, root);
+    }
+}
+
+/// The element's `id` and `tagName` as idiomorph destructures them (`{id, tagName}`): the id
+/// *property*, which a form's named controls can shadow (then `None`).
+fn id_and_tag(doc: &Document, ix: Ix) -> Option<(&str, std::borrow::Cow<'_, str>)> {
+    let e = doc.elem(ix)?;
+    if e.is_html("form") && form_id_shadowed(doc, ix) {
+        return None;
+    }
+    Some((e.id().unwrap_or(""), e.tag_name()))
+}
+
+impl IdMaps {
+    /// Builds the maps for morphing `old_root` (in `old`) into `new` (in `src`).
+    pub(crate) fn build(old: &Document, old_root: Ix, src: &Document, new: NewParent) -> IdMaps {
+        // Old side: descendants with an id attribute, then the root if its id is non-empty.
+        let mut old_els = Vec::new();
+        id_elements(old, old_root, &mut old_els);
+        if old
+            .elem(old_root)
+            .and_then(|e| e.id())
+            .is_some_and(|id| !id.is_empty())
+        {
+            old_els.push(old_root);
+        }
+        // New side.
+        let mut new_els = Vec::new();
+        match new {
+            NewParent::Children { parent, own_id } => {
+                id_elements(src, parent, &mut new_els);
+                if own_id
+                    && src
+                        .elem(parent)
+                        .and_then(|e| e.id())
+                        .is_some_and(|id| !id.is_empty())
+                {
+                    new_els.push(parent);
+                }
+            }
+            NewParent::Single(n) => {
+                if src.elem(n).is_some_and(|e| e.id().is_some()) {
+                    new_els.push(n);
+                }
+                id_elements(src, n, &mut new_els);
+            }
+        }
+
+        // Persistent ids (morph.md §2.3 step 3, including its quirks).
+        let mut old_tags: HashMap<&str, std::borrow::Cow<'_, str>> = HashMap::new();
+        let mut dup: Vec<&str> = Vec::new();
+        for &e in &old_els {
+            let Some((id, tag)) = id_and_tag(old, e) else {
+                continue;
+            };
+            if old_tags.contains_key(id) {
+                dup.push(id);
+            } else {
+                old_tags.insert(id, tag);
+            }
+        }
+        let mut accepted: Vec<&str> = Vec::new();
+        let mut accepted_set: std::collections::HashSet<&str> = Default::default();
+        for &e in &new_els {
+            let Some((id, tag)) = id_and_tag(src, e) else {
+                continue;
+            };
+            if accepted_set.contains(id) {
+                dup.push(id);
+            } else if old_tags.get(id).is_some_and(|t| *t == tag) {
+                accepted_set.insert(id);
+                accepted.push(id);
+            }
+        }
+        let dup: std::collections::HashSet<&str> = dup.into_iter().collect();
+        let mut maps = IdMaps::default();
+        for id in accepted {
+            if !dup.contains(id) {
+                let n = maps.values.len() as Pid;
+                maps.persistent.insert(id.into(), n);
+                maps.values.push(id.into());
+                maps.holders.push(Vec::new());
+            }
+        }
+        if maps.persistent.is_empty() {
+            return maps;
+        }
+
+        // Id sets: from each element with a persistent id up to the root (inclusive),
+        // through parent *elements* only.
+        for &e in &old_els {
+            if let Some(p) = old
+                .elem(e)
+                .and_then(|x| x.id())
+                .and_then(|id| maps.persistent.get(id))
+            {
+                let p = *p;
+                maps.holders[p as usize].push(e);
+                populate(old, &mut maps.old_sets, e, old_root, p);
+            }
+        }
+        let new_root = new.id_root();
+        for &e in &new_els {
+            if let Some(p) = src
+                .elem(e)
+                .and_then(|x| x.id())
+                .and_then(|id| maps.persistent.get(id))
+            {
+                populate(src, &mut maps.new_sets, e, new_root, *p);
+            }
+        }
+        maps
+    }
+}
+
+fn populate(doc: &Document, sets: &mut HashMap<Ix, IdSet>, el: Ix, root: Ix, p: Pid) {
+    let mut cur = el;
+    loop {
+        sets.entry(cur).or_default().insert(p);
+        if cur == root {
+            break;
+        }
+        match doc.node(cur).parent {
+            Some(up) if matches!(doc.node(up).data, NodeData::Element(_)) => cur = up,
+            _ => break,
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! The morph's only way to change the document: every mutation is journaled, so that a morph
+//! that fails half-way (where idiomorph would throw in the browser) is rolled back and leaves
+//! the document exactly as it was. Removed nodes are only detached while the morph runs and
+//! freed when it commits, so no slot is reused (and no `NodeId` goes stale) mid-morph.
+
+use html5ever::QualName;
+
+use crate::dom::{Attribute, Document, DomError, FormState, Ix, NodeData};
+
+/// One undo step.
+#[derive(Debug)]
+enum Undo {
+    /// The node was at `parent` before `next` (or detached when `parent` is `None`).
+    Moved {
+        node: Ix,
+        parent: Option<Ix>,
+        next: Option<Ix>,
+    },
+    /// An attribute at `index` had value `old`.
+    AttrValue { el: Ix, index: usize, old: Box<str> },
+    /// An attribute was appended.
+    AttrAdded { el: Ix },
+    /// The attribute at `index` was removed.
+    AttrRemoved {
+        el: Ix,
+        index: usize,
+        attr: Attribute,
+    },
+    /// A text or comment node had this data.
+    Text { node: Ix, old: String },
+    /// An element's live form state.
+    Form { el: Ix, old: Option<Box<FormState>> },
+    /// The node was created by the morph.
+    Created { node: Ix },
+}
+
+/// A journaled transaction over a document.
+pub(crate) struct Tx<'d> {
+    pub(crate) doc: &'d mut Document,
+    journal: Vec<Undo>,
+    /// Detached nodes to free at commit.
+    graveyard: Vec<Ix>,
+}
+
+impl<'d> Tx<'d> {
+    pub(crate) fn new(doc: &'d mut Document) -> Tx<'d> {
+        Tx {
+            doc,
+            journal: Vec::new(),
+            graveyard: Vec::new(),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn doc(&self) -> &Document {
+        self.doc
+    }
+
+    /// Inserts (or moves) `node` under `parent` before `before`, with the DOM's checks.
+    pub(crate) fn insert_before(
+        &mut self,
+        parent: Ix,
+        node: Ix,
+        before: Option<Ix>,
+    ) -> Result<(), DomError> {
+        let (p, n, b) = (
+            self.doc.id_of(parent),
+            self.doc.id_of(node),
+            before.map(|b| self.doc.id_of(b)),
+        );
+        let (old_parent, old_next) = {
+            let nd = self.doc.node(node);
+            (nd.parent, nd.next_sibling)
+        };
+        self.doc.insert_before(p, n, b)?;
+        self.journal.push(Undo::Moved {
+            node,
+            parent: old_parent,
+            next: old_next,
+        });
+        Ok(())
+    }
+
+    /// Takes `node` out of the tree; it is freed at commit.
+    pub(crate) fn remove(&mut self, node: Ix) {
+        let (parent, next) = {
+            let nd = self.doc.node(node);
+            (nd.parent, nd.next_sibling)
+        };
+        if parent.is_none() {
+            return;
+        }
+        self.doc.detach_ix(node);
+        self.journal.push(Undo::Moved { node, parent, next });
+        self.graveyard.push(node);
+    }
+
+    /// Records a node created by the morph (freed if the morph rolls back).
+    pub(crate) fn created(&mut self, node: Ix) {
+        self.journal.push(Undo::Created { node });
+    }
+
+    /// Creates a detached element.
+    pub(crate) fn create_element(&mut self, name: QualName) -> Ix {
+        let ix = self.doc.create_element_ix(name, Vec::new());
+        self.created(ix);
+        ix
+    }
+
+    /// Deep-copies a node of `src` into the document (detached).
+    pub(crate) fn import(&mut self, src: &Document, node: Ix) -> Ix {
+        let ix = self.doc.clone_from(Some(src), node, true);
+        self.created(ix);
+        ix
+    }
+
+    /// `setAttribute(name, value)` with the DOM's name rules, journaled.
+    pub(crate) fn set_attribute(
+        &mut self,
+        el: Ix,
+        name: &str,
+        value: &str,
+    ) -> Result<(), DomError> {
+        let before = self.attr_snapshot(el, name);
+        self.doc.set_attribute_ix(el, name, value)?;
+        match before {
+            Some((index, old)) => {
+                if *old != *value {
+                    self.journal.push(Undo::AttrValue { el, index, old });
+                }
+            }
+            None => self.journal.push(Undo::AttrAdded { el }),
+        }
+        Ok(())
+    }
+
+    /// `removeAttribute(name)`, journaled. Returns whether one was removed.
+    pub(crate) fn remove_attribute(&mut self, el: Ix, name: &str) -> Result<bool, DomError> {
+        let before = self.attr_index(el, name);
+        let Some(index) = before else {
+            return Ok(false);
+        };
+        let attr = match self.doc.elem(el) {
+            Some(e) => e.attrs()[index].clone(),
+            None => return Ok(false),
+        };
+        self.doc.remove_attribute_ix(el, name)?;
+        self.journal.push(Undo::AttrRemoved { el, index, attr });
+        Ok(true)
+    }
+
+    fn attr_index(&self, el: Ix, name: &str) -> Option<usize> {
+        let e = self.doc.elem(el)?;
+        let lowered;
+        let name = if e.name().ns == html5ever::ns!(html) {
+            lowered = name.to_ascii_lowercase();
+            &lowered
+        } else {
+            name
+        };
+        e.attrs()
+            .iter()
+            .position(|a| crate::dom::qualified_is(&a.name, name))
+    }
+
+    fn attr_snapshot(&self, el: Ix, name: &str) -> Option<(usize, Box<str>)> {
+        let i = self.attr_index(el, name)?;
+        Some((i, self.doc.elem(el)?.attrs()[i].value.clone()))
+    }
+
+    /// Sets the data of a text or comment node.
+    pub(crate) fn set_text(&mut self, node: Ix, text: &str) {
+        if let NodeData::Text(t) | NodeData::Comment(t) = &mut self.doc.node_mut(node).data {
+            let old = std::mem::replace(t, text.to_owned());
+            self.journal.push(Undo::Text { node, old });
+        }
+    }
+
+    /// Changes an element's live form state.
+    pub(crate) fn form_mut(&mut self, el: Ix) -> Option<&mut FormState> {
+        let old = self.doc.elem(el)?.form.clone();
+        self.journal.push(Undo::Form { el, old });
+        match &mut self.doc.node_mut(el).data {
+            NodeData::Element(e) => Some(e.form.get_or_insert_with(Default::default)),
+            _ => None,
+        }
+    }
+
+    /// Keeps every change and frees the removed nodes.
+    pub(crate) fn commit(mut self) {
+        for n in std::mem::take(&mut self.graveyard) {
+            // A removed node may have been inserted again later (never by the morph itself,
+            // but stay safe): free only what is still detached.
+            if self.doc.node(n).parent.is_none() && !self.doc.node(n).is_free() {
+                self.doc.free_subtree(n);
+            }
+        }
+        self.journal.clear();
+    }
+
+    /// Undoes every change, newest first.
+    pub(crate) fn rollback(mut self) {
+        while let Some(u) = self.journal.pop() {
+            match u {
+                Undo::Moved { node, parent, next } => {
+                    self.doc.detach_ix(node);
+                    if let Some(p) = parent {
+                        self.doc.insert_ix(p, node, next);
+                    }
+                }
+                Undo::AttrValue { el, index, old } => {
+                    let name = self.attr_name(el, index);
+                    if let Some(name) = name {
+                        let _ = self
+                            .doc
+                            .set_attribute_qualified(self.doc.id_of(el), name, &old);
+                    }
+                }
+                Undo::AttrAdded { el } => {
+                    let last = self.doc.elem(el).map(|e| e.attrs().len());
+                    if let Some(n) = last.filter(|&n| n > 0) {
+                        self.doc.remove_attribute_at(el, n - 1);
+                    }
+                }
+                Undo::AttrRemoved { el, index, attr } => {
+                    self.doc.insert_attribute_at(el, index, attr);
+                }
+                Undo::Text { node, old } => {
+                    if let NodeData::Text(t) | NodeData::Comment(t) =
+                        &mut self.doc.node_mut(node).data
+                    {
+                        *t = old;
+                    }
+                }
+                Undo::Form { el, old } => {
+                    if let NodeData::Element(e) = &mut self.doc.node_mut(el).data {
+                        e.form = old;
+                    }
+                }
+                Undo::Created { node } => {
+                    self.doc.detach_ix(node);
+                    self.doc.free_subtree(node);
+                }
+            }
+        }
+    }
+
+    fn attr_name(&self, el: Ix, index: usize) -> Option<QualName> {
+        Some(self.doc.elem(el)?.attrs().get(index)?.name.clone())
+    }
+}
