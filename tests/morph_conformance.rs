@@ -11,8 +11,11 @@ use domorph::morph::{MorphOptions, Strategy, morph_fragment};
 use support::oracle_cases;
 
 fn run(strategy: Strategy) {
-    let cases = oracle_cases("morph_seed", ".jsonl.gz");
+    let mut cases = oracle_cases("morph_seed", ".jsonl.gz");
     assert!(cases.len() >= 1000, "only {} morph cases", cases.len());
+    // Form-heavy cases (fixtures/oracle/gen_forms.py): live state of inputs, radio groups,
+    // selects and textareas.
+    cases.extend(oracle_cases("morph_forms_seed", ".jsonl.gz"));
     let mut failures = Vec::new();
     let (mut threw, mut compared) = (0, 0);
     for rec in &cases {
@@ -27,11 +30,19 @@ fn run(strategy: Strategy) {
         }
         .strategy(strategy);
         let ours = morph_fragment(old, new, &mut options);
-        let browser_threw = result["errors"].as_array().unwrap().iter().any(|e| {
-            e.as_str()
-                .unwrap()
-                .starts_with("exception from Idiomorph.morph")
-        });
+        let errors: Vec<&str> = result["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e.as_str().unwrap())
+            .collect();
+        assert!(
+            result["failed"].as_bool() != Some(true),
+            "{id}: a harness failure in the fixtures"
+        );
+        let browser_threw = errors
+            .iter()
+            .any(|e| e.starts_with("exception from Idiomorph.morph"));
         if browser_threw {
             threw += 1;
             if let Ok(r) = ours {

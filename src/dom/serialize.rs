@@ -31,6 +31,32 @@ impl Serialize for SerializableNode<'_> {
     }
 }
 
+/// The HTML fragment serialization algorithm's "serializes as void" elements.
+fn serializes_as_void(e: &ElementData) -> bool {
+    e.name.ns == html5ever::ns!(html)
+        && matches!(
+            &*e.name.local,
+            "area"
+                | "base"
+                | "basefont"
+                | "bgsound"
+                | "br"
+                | "col"
+                | "embed"
+                | "frame"
+                | "hr"
+                | "img"
+                | "input"
+                | "keygen"
+                | "link"
+                | "meta"
+                | "param"
+                | "source"
+                | "track"
+                | "wbr"
+        )
+}
+
 /// The first child to write for `ix`: a template writes its content fragment's children.
 #[inline]
 fn first_written_child(doc: &Document, ix: Ix) -> Option<Ix> {
@@ -77,7 +103,13 @@ fn walk<S: Serializer>(
                     let attrs = e.attrs.iter().map(|a| (&a.name, &*a.value));
                     ser.start_elem(e.name.clone(), attrs)?;
                     open.push((n, next_of(n, open.len())));
-                    cur = first_written_child(doc, n);
+                    // A void element's children (possible through DOM insertion) are not
+                    // serialized; html5ever's serializer would still write their text.
+                    cur = if serializes_as_void(e) {
+                        None
+                    } else {
+                        first_written_child(doc, n)
+                    };
                     continue;
                 }
                 NodeData::Text(t) => ser.write_text(t)?,

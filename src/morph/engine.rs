@@ -79,7 +79,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             NewKids::Only(n) => Some(n),
         };
         let only = matches!(new_kids, NewKids::Only(_));
-        let call = self.matcher.begin(self.tx.doc, old_parent, ip, end_point);
+        let call = self.matcher.begin(old_parent, end_point);
         while let Some(new_child) = next_new {
             next_new = if only {
                 None
@@ -184,11 +184,79 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
     }
 
+    /// Takes `node` out of its parent (into the pantry, or out of the tree), then lets a
+    /// select that lost options react.
+    fn take_out(&mut self, node: Ix, to_pantry: bool) -> Result<(), MorphError> {
+        if to_pantry {
+            let pantry = self.pantry;
+            return self.insert(pantry, node, None);
+        }
+        self.matcher.moved(node);
+        form::before_radio_move(&mut self.tx, node);
+        let doc = self.doc();
+        let from = doc
+            .node(node)
+            .parent
+            .and_then(|p| form::select_for(doc, node, p));
+        if let Some(s) = from {
+            form::materialize(&mut self.tx, s);
+        }
+        let was_selected = from.is_some() && form::holds_selected_option(self.doc(), node);
+        self.tx.remove(node);
+        if let Some(s) = from {
+            form::option_removed(&mut self.tx, s, was_selected);
+        }
+        Ok(())
+    }
+
+    /// Inserts or moves `node`. Options leaving or entering a select make it react, as the
+    /// browser's select does.
     fn insert(&mut self, parent: Ix, node: Ix, before: Option<Ix>) -> Result<(), MorphError> {
         self.matcher.moved(node);
+        if self.doc().node(node).parent.is_some() {
+            form::before_radio_move(&mut self.tx, node);
+        }
+        let doc = self.doc();
+        let from = doc
+            .node(node)
+            .parent
+            .and_then(|p| form::select_for(doc, node, p));
+        let to = form::select_for(doc, node, parent);
+        if let Some(s) = from {
+            form::materialize(&mut self.tx, s);
+        }
+        if let Some(s) = to {
+            form::materialize(&mut self.tx, s);
+        }
+        let was_selected = from.is_some() && form::holds_selected_option(self.doc(), node);
         self.tx
             .insert_before(parent, node, before)
-            .map_err(|e| MorphError::hierarchy(self.doc(), e))
+            .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
+        if let Some(s) = from {
+            form::option_removed(&mut self.tx, s, was_selected);
+        }
+        if to.is_some() {
+            for o in self.options_in(node) {
+                form::option_inserted(&mut self.tx, o);
+            }
+        }
+        Ok(())
+    }
+
+    /// `node` if it is an option, or the options of an optgroup.
+    fn options_in(&self, node: Ix) -> Vec<Ix> {
+        let doc = self.doc();
+        let mut v = Vec::new();
+        let mut cur = Some(node);
+        while let Some(n) = cur {
+            if doc.elem(n).is_some_and(|e| e.is_html("option")) {
+                v.push(n);
+                cur = doc.next_skip(n, node);
+            } else {
+                cur = doc.next_in(n, node);
+            }
+        }
+        v
     }
 
     // -----------------------------------------------------------------------------------
@@ -224,16 +292,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// (subject to `beforeNodeRemoved`).
     fn remove_node(&mut self, node: Ix) -> Result<(), MorphError> {
         if self.maps.old_sets.contains_key(&node) {
-            let pantry = self.pantry;
-            self.insert(pantry, node, None)?;
-            return Ok(());
+            return self.take_out(node, true);
         }
         let id = self.doc().id_of(node);
         if !self.hooks.before_node_removed(self.tx.doc, id) {
             return Ok(());
         }
-        self.matcher.moved(node);
-        self.tx.remove(node);
+        self.take_out(node, false)?;
         self.report.removed += 1;
         self.hooks.after_node_removed(self.tx.doc, id);
         Ok(())
@@ -255,7 +320,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 set.remove(p);
                 if set.is_empty() {
                     self.maps.old_sets.remove(&a);
-                    self.matcher.lost_id_set(a);
+                    self.matcher.lost_id_set(self.tx.doc, a);
                 }
             }
             up = self.doc().node(a).parent;
@@ -338,12 +403,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     /// Whether morphing `old` into `new` would change nothing and call nothing that matters:
-    /// equal names, attributes (in order), text and children, no persistent ids inside and no
-    /// form control whose live state could differ.
+    /// equal names, attributes (in order), text and children, and no form control whose live
+    /// state could differ.
     fn equal_subtrees(&self, old: Ix, new: Ix) -> bool {
-        if self.maps.old_sets.contains_key(&old) || self.maps.new_sets.contains_key(&new) {
-            return false;
-        }
+        // Persistent ids inside are fine: each is matched in place in an equal subtree, and
+        // no other new node can claim it (it is unique in the new content).
         super::equal::equal_subtrees(self.doc(), old, self.src, new)
     }
 
@@ -408,6 +472,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 name: name.to_owned(),
             });
         }
+        let lname = name.to_ascii_lowercase();
+        let existed = get_attribute(self.doc(), el, name).is_some();
+        let before = form::before_attribute_change(&mut self.tx, el, &lname);
         self.tx
             .set_attribute(el, name, value)
             .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
@@ -417,18 +484,26 @@ impl<'a, 'd> Ctx<'a, 'd> {
         {
             self.maps.holders[p as usize].push(el);
         }
-        form::attribute_changed(&mut self.tx, el, &name.to_ascii_lowercase(), true);
+        form::attribute_changed(&mut self.tx, el, &lname, !existed, true, before)
+            .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
         Ok(())
     }
 
     fn remove_attribute(&mut self, el: Ix, name: &str) -> Result<(), MorphError> {
+        let lname = name.to_ascii_lowercase();
+        let before = if get_attribute(self.doc(), el, name).is_some() {
+            form::before_attribute_change(&mut self.tx, el, &lname)
+        } else {
+            form::Before::default()
+        };
         let removed = self
             .tx
             .remove_attribute(el, name)
             .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
         if removed {
             self.report.attributes_changed += 1;
-            form::attribute_changed(&mut self.tx, el, &name.to_ascii_lowercase(), false);
+            form::attribute_changed(&mut self.tx, el, &lname, true, false, before)
+                .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
         }
         Ok(())
     }
@@ -494,7 +569,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // old[name] = new[name]
             match which {
                 Boolean::Checked => form::set_checked(&mut self.tx, old, new_live, true),
-                Boolean::Selected => form::set_selected(&mut self.tx, old, new_live, true),
+                Boolean::Selected => form::set_selected(&mut self.tx, old, new_live),
                 Boolean::Disabled => {
                     if new_live {
                         self.set_attribute(old, "disabled", "")?;

@@ -5,9 +5,10 @@
 //! gets the id in its *id set*; matching prefers old and new nodes whose id sets intersect,
 //! and nodes holding persistent ids go to the pantry instead of being removed.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::form::form_id_shadowed;
+use super::matcher::same_tag;
 use crate::dom::{Document, Ix, NodeData};
 
 /// A persistent id, numbered in the order the ids were accepted.
@@ -18,10 +19,16 @@ pub(crate) type Pid = u32;
 pub(crate) struct IdSet(Vec<Pid>);
 
 impl IdSet {
-    fn insert(&mut self, p: Pid) {
-        if let Err(i) = self.0.binary_search(&p) {
-            self.0.insert(i, p);
+    /// Adds without keeping the order; [`IdSet::finish`] sorts once at the end.
+    fn push(&mut self, p: Pid) {
+        if self.0.last() != Some(&p) {
+            self.0.push(p);
         }
+    }
+
+    fn finish(&mut self) {
+        self.0.sort_unstable();
+        self.0.dedup();
     }
 
     pub(crate) fn remove(&mut self, p: Pid) {
@@ -107,12 +114,12 @@ fn id_elements(doc: &Document, root: Ix, out: &mut Vec<Ix>) {
 
 /// The element's `id` and `tagName` as idiomorph destructures them (`{id, tagName}`): the id
 /// *property*, which a form's named controls can shadow (then `None`).
-fn id_and_tag(doc: &Document, ix: Ix) -> Option<(&str, std::borrow::Cow<'_, str>)> {
+fn id_and_tag(doc: &Document, ix: Ix) -> Option<(&str, &html5ever::QualName)> {
     let e = doc.elem(ix)?;
     if e.is_html("form") && form_id_shadowed(doc, ix) {
         return None;
     }
-    Some((e.id().unwrap_or(""), e.tag_name()))
+    Some((e.id().unwrap_or(""), e.name()))
 }
 
 impl IdMaps {
@@ -151,7 +158,7 @@ impl IdMaps {
         }
 
         // Persistent ids (morph.md §2.3 step 3, including its quirks).
-        let mut old_tags: HashMap<&str, std::borrow::Cow<'_, str>> = HashMap::new();
+        let mut old_tags: HashMap<&str, &html5ever::QualName> = HashMap::default();
         let mut dup: Vec<&str> = Vec::new();
         for &e in &old_els {
             let Some((id, tag)) = id_and_tag(old, e) else {
@@ -164,19 +171,19 @@ impl IdMaps {
             }
         }
         let mut accepted: Vec<&str> = Vec::new();
-        let mut accepted_set: std::collections::HashSet<&str> = Default::default();
+        let mut accepted_set: HashSet<&str> = HashSet::default();
         for &e in &new_els {
             let Some((id, tag)) = id_and_tag(src, e) else {
                 continue;
             };
             if accepted_set.contains(id) {
                 dup.push(id);
-            } else if old_tags.get(id).is_some_and(|t| *t == tag) {
+            } else if old_tags.get(id).is_some_and(|t| same_tag(t, tag)) {
                 accepted_set.insert(id);
                 accepted.push(id);
             }
         }
-        let dup: std::collections::HashSet<&str> = dup.into_iter().collect();
+        let dup: HashSet<&str> = dup.into_iter().collect();
         let mut maps = IdMaps::default();
         for id in accepted {
             if !dup.contains(id) {
@@ -213,6 +220,8 @@ impl IdMaps {
                 populate(src, &mut maps.new_sets, e, new_root, *p);
             }
         }
+        maps.old_sets.values_mut().for_each(IdSet::finish);
+        maps.new_sets.values_mut().for_each(IdSet::finish);
         maps
     }
 }
@@ -220,7 +229,7 @@ impl IdMaps {
 fn populate(doc: &Document, sets: &mut HashMap<Ix, IdSet>, el: Ix, root: Ix, p: Pid) {
     let mut cur = el;
     loop {
-        sets.entry(cur).or_default().insert(p);
+        sets.entry(cur).or_default().push(p);
         if cur == root {
             break;
         }

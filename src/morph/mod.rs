@@ -294,6 +294,36 @@ pub fn morph(
     }
 }
 
+/// The live checkedness of an `<input>` (what `input.checked` returns), or `None` for a
+/// node that is not a live input of `doc`.
+pub fn live_checked(doc: &Document, input: NodeId) -> Option<bool> {
+    let ix = doc.ix(input)?;
+    form::is_input(doc, ix).then(|| form::checked(doc, ix))
+}
+
+/// The live selectedness of an `<option>` (what `option.selected` returns), or `None` for a
+/// node that is not a live option of `doc`.
+pub fn live_selected(doc: &Document, option: NodeId) -> Option<bool> {
+    let ix = doc.ix(option)?;
+    doc.elem(ix)?
+        .is_html("option")
+        .then(|| form::selected(doc, ix))
+}
+
+/// The live value of an `<input>` or `<textarea>` (what `.value` returns), or `None` for
+/// other nodes.
+pub fn live_value(doc: &Document, control: NodeId) -> Option<String> {
+    let ix = doc.ix(control)?;
+    let e = doc.elem(ix)?;
+    if e.is_html("input") {
+        Some(form::input_value(doc, ix))
+    } else if e.is_html("textarea") {
+        Some(form::textarea_value(doc, ix))
+    } else {
+        None
+    }
+}
+
 /// idiomorph 0.7.4's pantry: a hidden `<div>` right after `<body>` (a child of `<html>`), or
 /// detached when the document has no body.
 fn make_pantry(tx: &mut Tx<'_>) -> Ix {

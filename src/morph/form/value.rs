@@ -1,0 +1,183 @@
+//! Input and textarea values, and the value sanitization of each input type.
+
+use super::super::tx::Tx;
+use super::kinds::{ValueMode, input_type, value_mode};
+use super::sanitize::sanitize;
+use crate::dom::{Document, Ix, NodeData};
+
+// ---------------------------------------------------------------------------------------
+// Values
+
+/// An input's `value` IDL attribute.
+pub(crate) fn input_value(doc: &Document, ix: Ix) -> String {
+    let t = input_type(doc, ix);
+    let attr = doc.elem(ix).and_then(|e| e.attr("value"));
+    match value_mode(t) {
+        ValueMode::Value => match doc
+            .elem(ix)
+            .and_then(|e| e.form_state())
+            .and_then(|f| f.value.clone())
+        {
+            Some(v) => v,
+            None => sanitize(t, attr.unwrap_or(""), doc.elem(ix)),
+        },
+        ValueMode::Default => attr.unwrap_or("").to_owned(),
+        ValueMode::DefaultOn => attr.unwrap_or("on").to_owned(),
+        ValueMode::Filename => String::new(),
+    }
+}
+
+/// `input.value = v`.
+pub(crate) fn set_input_value(
+    tx: &mut Tx<'_>,
+    ix: Ix,
+    v: &str,
+) -> Result<(), crate::dom::DomError> {
+    let t = input_type(tx.doc(), ix);
+    match value_mode(t) {
+        ValueMode::Value => {
+            let s = sanitize(t, v, tx.doc().elem(ix));
+            if let Some(f) = tx.form_mut(ix) {
+                f.value = Some(s);
+                f.value_dirty = true;
+            }
+            Ok(())
+        }
+        ValueMode::Default | ValueMode::DefaultOn => tx.set_attribute(ix, "value", v),
+        ValueMode::Filename => Ok(()),
+    }
+}
+
+/// A textarea's raw value: its child text until something set it.
+pub(crate) fn textarea_value(doc: &Document, ix: Ix) -> String {
+    if let Some(v) = doc
+        .elem(ix)
+        .and_then(|e| e.form_state())
+        .and_then(|f| f.value.clone())
+    {
+        return v;
+    }
+    let mut s = String::new();
+    let mut c = doc.node(ix).first_child;
+    while let Some(k) = c {
+        if let NodeData::Text(t) = &doc.node(k).data {
+            s.push_str(t);
+        }
+        c = doc.node(k).next_sibling;
+    }
+    // The API value normalizes newlines.
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// `textarea.value = v`.
+pub(crate) fn set_textarea_value(tx: &mut Tx<'_>, ix: Ix, v: &str) {
+    if let Some(f) = tx.form_mut(ix) {
+        f.value = Some(v.to_owned());
+        f.value_dirty = true;
+    }
+}
+
+/// Before an attribute that decides an input's value changes, the value the browser keeps
+/// (`non_attribute_value_`, for the value mode) is stored: from then on it is sticky.
+/// Returns the input's type before the change.
+pub(crate) fn before_change(tx: &mut Tx<'_>, el: Ix, name: &str) -> Option<&'static str> {
+    if !super::is_input(tx.doc(), el) || !matches!(name, "value" | "type" | "min" | "max" | "step")
+    {
+        return None;
+    }
+    let t = input_type(tx.doc(), el);
+    let stored = tx
+        .doc()
+        .elem(el)
+        .and_then(|e| e.form_state())
+        .is_some_and(|f| f.value.is_some());
+    if value_mode(t) == ValueMode::Value && !stored {
+        let v = input_value(tx.doc(), el);
+        if let Some(f) = tx.form_mut(el) {
+            f.value = Some(v);
+        }
+    }
+    Some(t)
+}
+
+fn stored_value(doc: &Document, el: Ix) -> Option<(String, bool)> {
+    let f = doc.elem(el)?.form_state()?;
+    Some((f.value.clone()?, f.value_dirty))
+}
+
+/// After an attribute that decides an input's value changed (Chromium's `ParseAttribute`
+/// for `value`, `UpdateType` for `type`, and a range's re-sanitizing on `min`/`max`/`step`).
+pub(crate) fn after_change(
+    tx: &mut Tx<'_>,
+    el: Ix,
+    name: &str,
+    old_type: Option<&'static str>,
+) -> Result<(), crate::dom::DomError> {
+    let t = input_type(tx.doc(), el);
+    let mode = value_mode(t);
+    match name {
+        "value" => {
+            let dirty = stored_value(tx.doc(), el).is_some_and(|(_, d)| d);
+            if mode == ValueMode::Value && !dirty {
+                let attr = tx
+                    .doc()
+                    .elem(el)
+                    .and_then(|e| e.attr("value"))
+                    .unwrap_or("")
+                    .to_owned();
+                let v = sanitize(t, &attr, tx.doc().elem(el));
+                if let Some(f) = tx.form_mut(el) {
+                    f.value = Some(v);
+                }
+            }
+        }
+        "type" => {
+            let old_mode = value_mode(old_type.unwrap_or(t));
+            match (old_mode, mode) {
+                (ValueMode::Value, ValueMode::Value) => {
+                    if let Some((v, _)) = stored_value(tx.doc(), el) {
+                        let v = sanitize(t, &v, tx.doc().elem(el));
+                        if let Some(f) = tx.form_mut(el) {
+                            f.value = Some(v);
+                        }
+                    }
+                }
+                (ValueMode::Value, ValueMode::Default | ValueMode::DefaultOn) => {
+                    if let Some((v, dirty)) = stored_value(tx.doc(), el) {
+                        if dirty && !v.is_empty() {
+                            tx.set_attribute(el, "value", &v)?;
+                        }
+                        if let Some(f) = tx.form_mut(el) {
+                            f.value = None;
+                            f.value_dirty = false;
+                        }
+                    }
+                }
+                (_, ValueMode::Value) => {
+                    let attr = tx
+                        .doc()
+                        .elem(el)
+                        .and_then(|e| e.attr("value"))
+                        .unwrap_or("")
+                        .to_owned();
+                    let v = sanitize(t, &attr, tx.doc().elem(el));
+                    if let Some(f) = tx.form_mut(el) {
+                        f.value = Some(v);
+                        f.value_dirty = false;
+                    }
+                }
+                _ => {}
+            }
+        }
+        "min" | "max" | "step" if t == "range" => {
+            if let Some((v, _)) = stored_value(tx.doc(), el) {
+                let v = sanitize(t, &v, tx.doc().elem(el));
+                if let Some(f) = tx.form_mut(el) {
+                    f.value = Some(v);
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
