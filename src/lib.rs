@@ -4,5 +4,6 @@
 pub mod dom;
 pub mod morph;
 pub mod parse;
+pub mod select;
 
 pub use dom::{Attribute, Document, DomError, ElementData, Fragment, NodeData, NodeId};

@@ -29,8 +29,8 @@ impl Document {
     ///   inserted);
     /// * `template_contents` on anything but an HTML `<template>` is dropped, and an HTML
     ///   `<template>` without it gets empty contents;
-    /// * a node whose children (or text) the caller has mutably borrowed during the call is
-    ///   copied without them.
+    /// * what the caller holds mutably borrowed during the call (a node's children, text,
+    ///   attributes or template contents) is copied as empty.
     ///
     /// ```
     /// use html5ever::tendril::TendrilSink;

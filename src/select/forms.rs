@@ -1,0 +1,555 @@
+//! The form pseudo-classes, as Chromium 156 answers them on a freshly loaded page (checkedness
+//! and values from the attributes, unless the DOM recorded live [`FormState`]).
+//!
+//! Checked against the browser on the forms page of the fixture:
+//!
+//! * `:checked`: checkboxes and radios by checkedness (in a radio group the last radio with
+//!   `checked` wins); options by selectedness (a single-select `<select>` of display size 1
+//!   without a `selected` option selects its first option that is not disabled; with several
+//!   `selected` options the last wins; elsewhere options go by their `selected` attribute);
+//! * `:default`: checkboxes and radios with `checked`, options with `selected`, and each
+//!   form's default button (its first submit button in tree order, even a disabled one);
+//! * `:disabled`/`:enabled`: `button`, `input`, `select`, `textarea`, `fieldset` (disabled by
+//!   attribute or by a disabled ancestor fieldset outside its first legend), `optgroup` (by
+//!   attribute), `option` (by attribute, a disabled parent `optgroup` or a disabled `select`);
+//! * `:required`/`:optional`: `input` (not for types where `required` does not apply),
+//!   `select`, `textarea`; `button` is always optional;
+//! * `:read-write`: text-like and date-like inputs and textareas that are neither read-only
+//!   nor disabled, and editable content (`contenteditable`); `:read-only` is the rest;
+//! * `:placeholder-shown`: text-like inputs and textareas with a `placeholder` attribute
+//!   (even an empty one) and an empty value;
+//! * `:indeterminate`: radios whose group has no checked radio, `<progress>` without `value`.
+//!
+//! `:in-range`, `:out-of-range`, `:valid` and `:invalid` are in [`super::validity`].
+
+use std::collections::HashMap;
+
+use html5ever::ns;
+
+use super::element::El;
+use super::state::PageState;
+use super::values::{parse_float, parse_for_type};
+use crate::dom::{Document, ElementData, FormState, Ix, NodeData};
+
+/// Form owners, default buttons, radio groups and select states, from one walk of the page.
+#[derive(Debug, Default)]
+pub(crate) struct FormIndex {
+    /// Form-associated element → its form owner.
+    owner: HashMap<Ix, Ix>,
+    /// Form → its default button.
+    default_button: HashMap<Ix, Ix>,
+    /// Form → the listed elements it owns, in tree order.
+    pub(crate) owned: HashMap<Ix, Vec<Ix>>,
+    /// Radio → its group.
+    pub(crate) radio_group: HashMap<Ix, usize>,
+    pub(crate) groups: Vec<RadioGroup>,
+    /// Option → its selectedness, for options of a `<select>`.
+    pub(crate) selected: HashMap<Ix, bool>,
+}
+
+/// A radio button group: its checked radio, and whether any member is required.
+#[derive(Debug, Default)]
+pub(crate) struct RadioGroup {
+    pub(crate) checked: Option<Ix>,
+    pub(crate) required: bool,
+}
+
+pub(crate) fn html(doc: &Document, ix: Ix) -> Option<&ElementData> {
+    doc.elem(ix).filter(|e| e.name.ns == ns!(html))
+}
+
+pub(crate) fn is(e: &ElementData, local: &str) -> bool {
+    e.name.ns == ns!(html) && &*e.name.local == local
+}
+
+pub(crate) fn has(e: &ElementData, attr: &str) -> bool {
+    e.attr(attr).is_some()
+}
+
+/// An `<input>`'s type, lower-cased, `text` for a missing or unknown one.
+pub(crate) fn input_type(e: &ElementData) -> &'static str {
+    const TYPES: &[&str] = &[
+        "hidden",
+        "text",
+        "search",
+        "tel",
+        "url",
+        "email",
+        "password",
+        "date",
+        "month",
+        "week",
+        "time",
+        "datetime-local",
+        "number",
+        "range",
+        "color",
+        "checkbox",
+        "radio",
+        "file",
+        "submit",
+        "image",
+        "reset",
+        "button",
+    ];
+    e.attr("type")
+        .and_then(|t| TYPES.iter().find(|k| t.eq_ignore_ascii_case(k)).copied())
+        .unwrap_or("text")
+}
+
+pub(crate) fn is_text_like(t: &str) -> bool {
+    matches!(t, "text" | "search" | "tel" | "url" | "email" | "password")
+}
+
+pub(crate) fn is_date_like(t: &str) -> bool {
+    matches!(t, "date" | "month" | "week" | "time" | "datetime-local")
+}
+
+pub(crate) fn is_submit_button(e: &ElementData) -> bool {
+    if is(e, "input") {
+        return matches!(input_type(e), "submit" | "image");
+    }
+    is(e, "button")
+        && e.attr("type")
+            .is_none_or(|t| !t.eq_ignore_ascii_case("reset") && !t.eq_ignore_ascii_case("button"))
+}
+
+fn form_state(e: &ElementData) -> Option<&FormState> {
+    e.form_state()
+}
+
+impl FormIndex {
+    pub(crate) fn build(doc: &Document) -> FormIndex {
+        let mut index = FormIndex::default();
+        let mut group_of: HashMap<(Option<Ix>, &str), usize> = HashMap::new();
+        let root = doc.root_ix();
+        let mut cur = Some(root);
+        while let Some(ix) = cur {
+            cur = doc.next_in(ix, root);
+            let Some(e) = html(doc, ix) else { continue };
+            let local = &*e.name.local;
+            if matches!(
+                local,
+                "button"
+                    | "fieldset"
+                    | "input"
+                    | "object"
+                    | "output"
+                    | "select"
+                    | "textarea"
+                    | "img"
+            ) && let Some(form) = form_owner(doc, ix, e)
+            {
+                index.owner.insert(ix, form);
+                index.owned.entry(form).or_default().push(ix);
+                if is_submit_button(e) {
+                    index.default_button.entry(form).or_insert(ix);
+                }
+            }
+            if local == "input" && input_type(e) == "radio" {
+                let owner = index.owner.get(&ix).copied();
+                let g = match e.attr("name").filter(|n| !n.is_empty()) {
+                    Some(name) => *group_of.entry((owner, name)).or_insert_with(|| {
+                        index.groups.push(RadioGroup::default());
+                        index.groups.len() - 1
+                    }),
+                    None => {
+                        index.groups.push(RadioGroup::default());
+                        index.groups.len() - 1
+                    }
+                };
+                index.radio_group.insert(ix, g);
+                let group = &mut index.groups[g];
+                group.required |= has(e, "required");
+                match form_state(e).and_then(|s| s.checkedness) {
+                    Some(true) => group.checked = Some(ix),
+                    Some(false) if group.checked == Some(ix) => group.checked = None,
+                    Some(false) => {}
+                    None if has(e, "checked") => group.checked = Some(ix),
+                    None => {}
+                }
+            }
+            if local == "select" {
+                index.select_options(doc, ix, e);
+            }
+        }
+        index
+    }
+
+    /// The selectedness of a `<select>`'s options (the selectedness setting algorithm as
+    /// the parser runs it).
+    fn select_options(&mut self, doc: &Document, select: Ix, e: &ElementData) {
+        let options = list_of_options(doc, select);
+        let single = !has(e, "multiple") && display_size(e) == 1;
+        let mut chosen: Option<Ix> = None;
+        for &o in &options {
+            let oe = doc.elem(o).expect("options are elements");
+            let sel = match form_state(oe).and_then(|s| s.selectedness) {
+                Some(v) => v,
+                None => has(oe, "selected"),
+            };
+            if single {
+                if sel {
+                    chosen = Some(o);
+                }
+            } else {
+                self.selected.insert(o, sel);
+            }
+        }
+        if single {
+            let chosen = chosen.or_else(|| {
+                options
+                    .iter()
+                    .copied()
+                    .find(|&o| !option_disabled_own(doc, o))
+            });
+            for &o in &options {
+                self.selected.insert(o, Some(o) == chosen);
+            }
+        }
+    }
+}
+
+/// A `<select>`'s display size: its `size` attribute, else 1 (4 for `multiple`).
+pub(crate) fn display_size(e: &ElementData) -> u32 {
+    match e.attr("size").and_then(|s| s.trim().parse::<u32>().ok()) {
+        Some(n) if n > 0 => n,
+        _ if has(e, "multiple") => 4,
+        _ => 1,
+    }
+}
+
+/// The options of a `<select>`: option children and option children of optgroup children.
+pub(crate) fn list_of_options(doc: &Document, select: Ix) -> Vec<Ix> {
+    let mut out = Vec::new();
+    let mut c = doc.node(select).first_child;
+    while let Some(ix) = c {
+        if let Some(e) = html(doc, ix) {
+            if is(e, "option") {
+                out.push(ix);
+            } else if is(e, "optgroup") {
+                let mut g = doc.node(ix).first_child;
+                while let Some(o) = g {
+                    if html(doc, o).is_some_and(|e| is(e, "option")) {
+                        out.push(o);
+                    }
+                    g = doc.node(o).next_sibling;
+                }
+            }
+        }
+        c = doc.node(ix).next_sibling;
+    }
+    out
+}
+
+/// An element's form owner: the form its `form` attribute names, else its nearest ancestor
+/// form.
+fn form_owner(doc: &Document, ix: Ix, e: &ElementData) -> Option<Ix> {
+    if e.name.local != *"img"
+        && let Some(id) = e.attr("form")
+    {
+        let target = doc.get_element_by_id(id).and_then(|n| doc.ix(n))?;
+        return html(doc, target).filter(|f| is(f, "form")).map(|_| target);
+    }
+    let mut p = doc.node(ix).parent;
+    while let Some(a) = p {
+        if html(doc, a).is_some_and(|f| is(f, "form")) {
+            return Some(a);
+        }
+        p = doc.node(a).parent;
+    }
+    None
+}
+
+/// Whether an option is disabled by its own attribute or its `optgroup` (what the
+/// selectedness algorithm skips).
+fn option_disabled_own(doc: &Document, o: Ix) -> bool {
+    let Some(e) = html(doc, o) else { return false };
+    has(e, "disabled")
+        || doc
+            .node(o)
+            .parent
+            .and_then(|p| html(doc, p))
+            .is_some_and(|g| is(g, "optgroup") && has(g, "disabled"))
+}
+
+/// Whether a fieldset with `disabled` above `ix` disables it (outside its first legend).
+fn in_disabled_fieldset(doc: &Document, ix: Ix) -> bool {
+    let mut child = ix;
+    let mut p = doc.node(ix).parent;
+    while let Some(a) = p {
+        if let Some(f) = html(doc, a)
+            && is(f, "fieldset")
+            && has(f, "disabled")
+            && !is_first_legend(doc, a, child)
+        {
+            return true;
+        }
+        child = a;
+        p = doc.node(a).parent;
+    }
+    false
+}
+
+fn is_first_legend(doc: &Document, fieldset: Ix, child: Ix) -> bool {
+    let mut c = doc.node(fieldset).first_child;
+    while let Some(ix) = c {
+        if html(doc, ix).is_some_and(|e| is(e, "legend")) {
+            return ix == child;
+        }
+        c = doc.node(ix).next_sibling;
+    }
+    false
+}
+
+/// `:disabled`.
+pub(crate) fn is_disabled(doc: &Document, ix: Ix) -> bool {
+    let Some(e) = html(doc, ix) else { return false };
+    match &*e.name.local {
+        "button" | "input" | "select" | "textarea" | "fieldset" => {
+            has(e, "disabled") || in_disabled_fieldset(doc, ix)
+        }
+        "optgroup" => has(e, "disabled"),
+        "option" => {
+            option_disabled_own(doc, ix)
+                || owner_select(doc, ix).is_some_and(|s| is_disabled(doc, s))
+        }
+        _ => false,
+    }
+}
+
+/// The `<select>` an option belongs to (parent, or grandparent through an optgroup).
+fn owner_select(doc: &Document, option: Ix) -> Option<Ix> {
+    let p = doc.node(option).parent?;
+    let pe = html(doc, p)?;
+    if is(pe, "select") {
+        return Some(p);
+    }
+    if is(pe, "optgroup") {
+        let g = doc.node(p).parent?;
+        return html(doc, g).filter(|s| is(s, "select")).map(|_| g);
+    }
+    None
+}
+
+/// `:enabled`.
+pub(crate) fn is_enabled(doc: &Document, ix: Ix) -> bool {
+    html(doc, ix).is_some_and(|e| {
+        matches!(
+            &*e.name.local,
+            "button" | "input" | "select" | "textarea" | "optgroup" | "option" | "fieldset"
+        )
+    }) && !is_disabled(doc, ix)
+}
+
+/// The checkedness of a checkbox or radio, `None` for anything else.
+pub(crate) fn checkedness(cx: &PageState, el: El) -> Option<bool> {
+    let e = el.data();
+    if !is(e, "input") {
+        return None;
+    }
+    match input_type(e) {
+        "checkbox" => Some(
+            form_state(e)
+                .and_then(|s| s.checkedness)
+                .unwrap_or_else(|| has(e, "checked")),
+        ),
+        "radio" => {
+            let f = cx.forms();
+            Some(match f.radio_group.get(&el.ix) {
+                Some(g) => f.groups[*g].checked == Some(el.ix),
+                // Not in the document (an `element.matches()` on a detached radio).
+                None => form_state(e)
+                    .and_then(|s| s.checkedness)
+                    .unwrap_or_else(|| has(e, "checked")),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// `:checked`.
+pub(crate) fn is_checked(cx: &PageState, el: El) -> bool {
+    let e = el.data();
+    if is(e, "option") {
+        return match cx.forms().selected.get(&el.ix) {
+            Some(&s) => s,
+            None => form_state(e)
+                .and_then(|s| s.selectedness)
+                .unwrap_or_else(|| has(e, "selected")),
+        };
+    }
+    checkedness(cx, el) == Some(true)
+}
+
+/// `:default`.
+pub(crate) fn is_default(cx: &PageState, el: El) -> bool {
+    let e = el.data();
+    if is(e, "input") && matches!(input_type(e), "checkbox" | "radio") {
+        return has(e, "checked");
+    }
+    if is(e, "option") {
+        return has(e, "selected");
+    }
+    if is_submit_button(e) {
+        let f = cx.forms();
+        return f
+            .owner
+            .get(&el.ix)
+            .is_some_and(|form| f.default_button.get(form) == Some(&el.ix));
+    }
+    false
+}
+
+/// `:indeterminate`.
+pub(crate) fn is_indeterminate(cx: &PageState, el: El) -> bool {
+    let e = el.data();
+    if is(e, "progress") {
+        return !has(e, "value");
+    }
+    if is(e, "input") && input_type(e) == "radio" {
+        let f = cx.forms();
+        return match f.radio_group.get(&el.ix) {
+            Some(g) => f.groups[*g].checked.is_none(),
+            None => checkedness(cx, el) == Some(false),
+        };
+    }
+    false
+}
+
+/// `Some(true)` for `:required`, `Some(false)` for `:optional`, `None` for neither.
+pub(crate) fn required_state(e: &ElementData) -> Option<bool> {
+    if e.name.ns != ns!(html) {
+        return None;
+    }
+    match &*e.name.local {
+        "input" => {
+            let applies = !matches!(
+                input_type(e),
+                "hidden" | "range" | "color" | "submit" | "reset" | "button" | "image"
+            );
+            Some(applies && has(e, "required"))
+        }
+        "select" | "textarea" => Some(has(e, "required")),
+        "button" => Some(false),
+        _ => None,
+    }
+}
+
+/// `:read-write` (only HTML elements are either read-write or read-only).
+pub(crate) fn is_read_write(doc: &Document, ix: Ix) -> bool {
+    let Some(e) = html(doc, ix) else { return false };
+    if is(e, "input") {
+        let t = input_type(e);
+        return (is_text_like(t) || is_date_like(t) || t == "number")
+            && !has(e, "readonly")
+            && !is_disabled(doc, ix);
+    }
+    if is(e, "textarea") {
+        return !has(e, "readonly") && !is_disabled(doc, ix);
+    }
+    // Editable content: the nearest valid `contenteditable` decides.
+    let mut cur = Some(ix);
+    while let Some(a) = cur {
+        if let Some(e) = html(doc, a)
+            && let Some(v) = e.attr("contenteditable")
+        {
+            if v.is_empty()
+                || v.eq_ignore_ascii_case("true")
+                || v.eq_ignore_ascii_case("plaintext-only")
+            {
+                return true;
+            }
+            if v.eq_ignore_ascii_case("false") {
+                return false;
+            }
+        }
+        cur = doc.node(a).parent;
+    }
+    false
+}
+
+/// An `<input>`'s value after sanitization (or its live value).
+pub(crate) fn input_value(e: &ElementData) -> String {
+    if let Some(v) = form_state(e).and_then(|s| s.value.as_ref()) {
+        return v.clone();
+    }
+    let raw = e.attr("value").unwrap_or("");
+    let strip_newlines = |s: &str| {
+        s.chars()
+            .filter(|&c| c != '\n' && c != '\r')
+            .collect::<String>()
+    };
+    let t = input_type(e);
+    match t {
+        "text" | "search" | "tel" | "password" => strip_newlines(raw),
+        "url" => strip_newlines(raw).trim_matches(is_ascii_ws).to_owned(),
+        "email" => {
+            let v = strip_newlines(raw);
+            if has(e, "multiple") {
+                v.split(',')
+                    .map(|p| p.trim_matches(is_ascii_ws))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            } else {
+                v.trim_matches(is_ascii_ws).to_owned()
+            }
+        }
+        "number" => {
+            if parse_float(raw).is_some() {
+                raw.to_owned()
+            } else {
+                String::new()
+            }
+        }
+        _ if is_date_like(t) => {
+            if parse_for_type(t, raw).is_some() {
+                raw.to_owned()
+            } else {
+                String::new()
+            }
+        }
+        _ => raw.to_owned(),
+    }
+}
+
+pub(crate) fn is_ascii_ws(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\x0C' | '\r')
+}
+
+/// A `<textarea>`'s value: its live value, else its text content.
+pub(crate) fn textarea_value(doc: &Document, ix: Ix) -> String {
+    if let Some(v) = doc
+        .elem(ix)
+        .and_then(form_state)
+        .and_then(|s| s.value.as_ref())
+    {
+        return v.clone();
+    }
+    let mut out = String::new();
+    let mut c = doc.node(ix).first_child;
+    while let Some(t) = c {
+        if let NodeData::Text(s) = &doc.node(t).data {
+            out.push_str(s);
+        }
+        c = doc.node(t).next_sibling;
+    }
+    out
+}
+
+/// `:placeholder-shown`.
+pub(crate) fn placeholder_shown(e: &ElementData) -> bool {
+    if !has(e, "placeholder") {
+        return false;
+    }
+    if is(e, "input") {
+        let t = input_type(e);
+        return (is_text_like(t) || t == "number") && input_value(e).is_empty();
+    }
+    false
+}
+
+/// `:placeholder-shown` for textareas, which need the document for their value.
+pub(crate) fn textarea_placeholder_shown(doc: &Document, ix: Ix, e: &ElementData) -> bool {
+    is(e, "textarea") && has(e, "placeholder") && textarea_value(doc, ix).is_empty()
+}
