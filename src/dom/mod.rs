@@ -26,6 +26,7 @@ mod node;
 mod rcdom;
 mod serialize;
 mod traverse;
+pub(crate) mod tx;
 
 use std::collections::HashMap;
 use std::fmt;

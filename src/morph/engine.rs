@@ -9,13 +9,13 @@ use super::head;
 use super::hooks::{AttributeChange, MorphHooks, NewNode};
 use super::ids::{IdMaps, Pid};
 use super::matcher::Matcher;
-use super::tx::Tx;
 use super::{HeadStyle, MorphReport};
+use crate::dom::tx::Tx;
 use crate::dom::{Document, Ix, NodeData};
 
 /// Everything one morph call shares (idiomorph's `ctx`).
-pub(crate) struct Ctx<'a, 'd> {
-    pub(crate) tx: Tx<'d>,
+pub(crate) struct Ctx<'a, 't, 'd> {
+    pub(crate) tx: &'t mut Tx<'d>,
     pub(crate) src: &'a Document,
     pub(crate) hooks: &'a mut dyn MorphHooks,
     /// The morph root (`ctx.target`).
@@ -38,7 +38,7 @@ pub(crate) enum NewKids {
     Only(Ix),
 }
 
-impl<'a, 'd> Ctx<'a, 'd> {
+impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
     #[inline]
     pub(crate) fn doc(&self) -> &Document {
         self.tx.doc()
@@ -179,7 +179,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         for r in radios {
             if form::input_type(self.doc(), r) == "radio" {
-                form::set_checked(&mut self.tx, r, true, false);
+                form::set_checked(self.tx, r, true, false);
             }
         }
     }
@@ -192,19 +192,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return self.insert(pantry, node, None);
         }
         self.matcher.moved(node);
-        form::before_radio_move(&mut self.tx, node);
+        form::before_radio_move(self.tx, node);
         let doc = self.doc();
         let from = doc
             .node(node)
             .parent
             .and_then(|p| form::select_for(doc, node, p));
         if let Some(s) = from {
-            form::materialize(&mut self.tx, s);
+            form::materialize(self.tx, s);
         }
         let was_selected = from.is_some() && form::holds_selected_option(self.doc(), node);
         self.tx.remove(node);
         if let Some(s) = from {
-            form::option_removed(&mut self.tx, s, was_selected);
+            form::option_removed(self.tx, s, was_selected);
         }
         Ok(())
     }
@@ -214,7 +214,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn insert(&mut self, parent: Ix, node: Ix, before: Option<Ix>) -> Result<(), MorphError> {
         self.matcher.moved(node);
         if self.doc().node(node).parent.is_some() {
-            form::before_radio_move(&mut self.tx, node);
+            form::before_radio_move(self.tx, node);
         }
         let doc = self.doc();
         let from = doc
@@ -223,21 +223,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .and_then(|p| form::select_for(doc, node, p));
         let to = form::select_for(doc, node, parent);
         if let Some(s) = from {
-            form::materialize(&mut self.tx, s);
+            form::materialize(self.tx, s);
         }
         if let Some(s) = to {
-            form::materialize(&mut self.tx, s);
+            form::materialize(self.tx, s);
         }
         let was_selected = from.is_some() && form::holds_selected_option(self.doc(), node);
         self.tx
             .insert_before(parent, node, before)
             .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
         if let Some(s) = from {
-            form::option_removed(&mut self.tx, s, was_selected);
+            form::option_removed(self.tx, s, was_selected);
         }
         if to.is_some() {
             for o in self.options_in(node) {
-                form::option_inserted(&mut self.tx, o);
+                form::option_inserted(self.tx, o);
             }
         }
         Ok(())
@@ -474,7 +474,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let lname = name.to_ascii_lowercase();
         let existed = get_attribute(self.doc(), el, name).is_some();
-        let before = form::before_attribute_change(&mut self.tx, el, &lname);
+        let before = form::before_attribute_change(self.tx, el, &lname);
         self.tx
             .set_attribute(el, name, value)
             .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
@@ -484,7 +484,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         {
             self.maps.holders[p as usize].push(el);
         }
-        form::attribute_changed(&mut self.tx, el, &lname, !existed, true, before)
+        form::attribute_changed(self.tx, el, &lname, !existed, true, before)
             .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
         Ok(())
     }
@@ -492,7 +492,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn remove_attribute(&mut self, el: Ix, name: &str) -> Result<(), MorphError> {
         let lname = name.to_ascii_lowercase();
         let before = if get_attribute(self.doc(), el, name).is_some() {
-            form::before_attribute_change(&mut self.tx, el, &lname)
+            form::before_attribute_change(self.tx, el, &lname)
         } else {
             form::Before::default()
         };
@@ -502,7 +502,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
         if removed {
             self.report.attributes_changed += 1;
-            form::attribute_changed(&mut self.tx, el, &lname, true, false, before)
+            form::attribute_changed(self.tx, el, &lname, true, false, before)
                 .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
         }
         Ok(())
@@ -521,7 +521,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             self.sync_boolean(old, new, Boolean::Disabled)?;
             if !has_attribute(src, new, "value") {
                 if self.allow_attribute(old, "value", AttributeChange::Remove) {
-                    form::set_input_value(&mut self.tx, old, "")
+                    form::set_input_value(self.tx, old, "")
                         .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
                     self.remove_attribute(old, "value")?;
                 }
@@ -529,7 +529,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 && self.allow_attribute(old, "value", AttributeChange::Update)
             {
                 self.set_attribute(old, "value", &new_value)?;
-                form::set_input_value(&mut self.tx, old, &new_value)
+                form::set_input_value(self.tx, old, &new_value)
                     .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
             }
         } else if oe.is_html("option") && ne.is_html("option") {
@@ -541,7 +541,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return Ok(());
             }
             if new_value != old_value {
-                form::set_textarea_value(&mut self.tx, old, &new_value);
+                form::set_textarea_value(self.tx, old, &new_value);
             }
             if let Some(first) = self.doc().node(old).first_child {
                 let differs = match &self.doc().node(first).data {
@@ -568,8 +568,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if allow_update {
             // old[name] = new[name]
             match which {
-                Boolean::Checked => form::set_checked(&mut self.tx, old, new_live, true),
-                Boolean::Selected => form::set_selected(&mut self.tx, old, new_live),
+                Boolean::Checked => form::set_checked(self.tx, old, new_live, true),
+                Boolean::Selected => form::set_selected(self.tx, old, new_live),
                 Boolean::Disabled => {
                     if new_live {
                         self.set_attribute(old, "disabled", "")?;

@@ -28,7 +28,7 @@ fn attr_is_true(doc: &crate::dom::Document, el: Ix, name: &str) -> bool {
 }
 
 pub(crate) fn handle_head(
-    ctx: &mut Ctx<'_, '_>,
+    ctx: &mut Ctx<'_, '_, '_>,
     old_head: Ix,
     new_head: Ix,
 ) -> Result<(), MorphError> {

@@ -30,17 +30,16 @@ mod head;
 mod hooks;
 mod ids;
 mod matcher;
-mod tx;
 
 pub use error::MorphError;
 pub use fragment::{FragmentMorph, morph_fragment};
 pub use hooks::{AttributeChange, MorphHooks, NewNode, NoHooks, TurboHooks};
 pub use matcher::Strategy;
 
+use crate::dom::tx::Tx;
 use engine::{Ctx, NewKids};
 use ids::{IdMaps, NewParent};
 use matcher::Matcher;
-use tx::Tx;
 
 use crate::dom::{Document, Fragment, Ix, NodeData, NodeId};
 use crate::parse::{IdiomorphBranch, parse_idiomorph};
@@ -192,6 +191,24 @@ pub fn morph(
     content: NewContent<'_>,
     options: &mut MorphOptions<'_>,
 ) -> Result<MorphReport, MorphError> {
+    let mut tx = Tx::new(doc);
+    let result = morph_in(&mut tx, root, content, options);
+    // On error `morph_in` already rolled its changes back; committing frees what a
+    // successful morph removed.
+    tx.commit();
+    result
+}
+
+/// [`morph`] inside a caller's transaction (a stream action that morphs several targets, a
+/// strict message). On error, this morph's own changes are rolled back; earlier changes in
+/// the transaction stay.
+pub(crate) fn morph_in(
+    tx: &mut Tx<'_>,
+    root: NodeId,
+    content: NewContent<'_>,
+    options: &mut MorphOptions<'_>,
+) -> Result<MorphReport, MorphError> {
+    let doc = tx.doc();
     let root_ix = match doc.ix(root) {
         Some(ix) if doc.elem(ix).is_some() => ix,
         _ => return Err(MorphError::BadRoot(doc.describe(root))),
@@ -227,15 +244,12 @@ pub fn morph(
                 },
             )
         }
-        NewContent::Node { doc: d, node } => {
-            let n = d.ix(node).ok_or(MorphError::BadContent)?;
-            if d.node(n).parent.is_some() {
-                (d, NewParent::Single(n))
-            } else {
-                // A parentless node goes under a dummy <div>: its children are [node].
-                (d, NewParent::Single(n))
-            }
-        }
+        // With or without a parent, the node is the one new child (idiomorph puts a
+        // parentless node under a dummy <div>, which changes nothing the morph sees).
+        NewContent::Node { doc: d, node } => (
+            d,
+            NewParent::Single(d.ix(node).ok_or(MorphError::BadContent)?),
+        ),
     };
     let style = options.style;
     if style == MorphStyle::Outer && doc.node(root_ix).parent.is_none() {
@@ -248,8 +262,8 @@ pub fn morph(
         None => &mut no_hooks,
     };
     let skip_equal = !hooks.observes_every_node();
-    let mut tx = Tx::new(doc);
-    let pantry = make_pantry(&mut tx);
+    let savepoint = tx.savepoint();
+    let pantry = make_pantry(tx);
     let mut ctx = Ctx {
         tx,
         src,
@@ -277,18 +291,15 @@ pub fn morph(
             }
         }
     };
-    let Ctx {
-        mut tx, mut report, ..
-    } = ctx;
+    let Ctx { tx, mut report, .. } = ctx;
     match result {
         Ok(()) => {
             report.discarded = count_children(tx.doc(), pantry);
             tx.remove(pantry);
-            tx.commit();
             Ok(report)
         }
         Err(e) => {
-            tx.rollback();
+            tx.rollback_to(savepoint);
             Err(e)
         }
     }

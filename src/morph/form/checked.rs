@@ -3,8 +3,8 @@
 //! its tree only while connected to a document (so radio buttons in template content or a
 //! detached fragment are not grouped at all).
 
-use super::super::tx::Tx;
 use super::kinds::{form_owner, input_type, is_input, tree_root};
+use crate::dom::tx::Tx;
 use crate::dom::{Document, Ix, NodeData};
 
 // ---------------------------------------------------------------------------------------

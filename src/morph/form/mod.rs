@@ -12,8 +12,8 @@ mod value;
 
 use html5ever::ns;
 
-use super::tx::Tx;
 use crate::dom::Ix;
+use crate::dom::tx::Tx;
 
 pub(crate) use checked::{before_move as before_radio_move, checked, set_checked};
 pub(crate) use kinds::{form_id_shadowed, id_property, input_type, is_input};

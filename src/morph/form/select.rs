@@ -8,7 +8,7 @@
 //! (every option gets an explicit selectedness), so that later attribute changes no longer
 //! move it — as in the browser, where the state is sticky.
 
-use super::super::tx::Tx;
+use crate::dom::tx::Tx;
 use crate::dom::{Document, Ix};
 
 /// The `<select>` whose list of options holds `option`.

@@ -1,8 +1,8 @@
 //! Input and textarea values, and the value sanitization of each input type.
 
-use super::super::tx::Tx;
 use super::kinds::{ValueMode, input_type, value_mode};
 use super::sanitize::sanitize;
+use crate::dom::tx::Tx;
 use crate::dom::{Document, Ix, NodeData};
 
 // ---------------------------------------------------------------------------------------

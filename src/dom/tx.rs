@@ -1,11 +1,13 @@
-//! The morph's only way to change the document: every mutation is journaled, so that a morph
-//! that fails half-way (where idiomorph would throw in the browser) is rolled back and leaves
-//! the document exactly as it was. Removed nodes are only detached while the morph runs and
-//! freed when it commits, so no slot is reused (and no `NodeId` goes stale) mid-morph.
+//! Journaled changes: the morph and the stream actions change a document only through a
+//! [`Tx`], so that anything that fails half-way (where idiomorph would throw in the browser,
+//! a stream that errors, a strict message that is refused) is rolled back to a savepoint and
+//! leaves the document exactly as it was there. Removed nodes are only detached while a
+//! transaction runs and freed when it commits, so no slot is reused (and no `NodeId` goes
+//! stale) before then.
 
 use html5ever::QualName;
 
-use crate::dom::{Attribute, Document, DomError, FormState, Ix, NodeData};
+use super::{Attribute, Document, DomError, FormState, Ix, NodeData};
 
 /// One undo step.
 #[derive(Debug)]
@@ -32,6 +34,13 @@ enum Undo {
     Form { el: Ix, old: Option<Box<FormState>> },
     /// The node was created by the morph.
     Created { node: Ix },
+}
+
+/// A point a transaction can roll back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Savepoint {
+    journal: usize,
+    graveyard: usize,
 }
 
 /// A journaled transaction over a document.
@@ -160,7 +169,7 @@ impl<'d> Tx<'d> {
         };
         e.attrs()
             .iter()
-            .position(|a| crate::dom::qualified_is(&a.name, name))
+            .position(|a| super::qualified_is(&a.name, name))
     }
 
     fn attr_snapshot(&self, el: Ix, name: &str) -> Option<(usize, Box<str>)> {
@@ -198,9 +207,20 @@ impl<'d> Tx<'d> {
         self.journal.clear();
     }
 
-    /// Undoes every change, newest first.
-    pub(crate) fn rollback(mut self) {
-        while let Some(u) = self.journal.pop() {
+    /// The current point, to roll back to later.
+    pub(crate) fn savepoint(&self) -> Savepoint {
+        Savepoint {
+            journal: self.journal.len(),
+            graveyard: self.graveyard.len(),
+        }
+    }
+
+    /// Undoes every change made since `sp`, newest first.
+    pub(crate) fn rollback_to(&mut self, sp: Savepoint) {
+        // The nodes removed since then are put back by their `Moved` entries.
+        self.graveyard.truncate(sp.graveyard);
+        while self.journal.len() > sp.journal {
+            let Some(u) = self.journal.pop() else { break };
             match u {
                 Undo::Moved { node, parent, next } => {
                     self.doc.detach_ix(node);
