@@ -119,7 +119,7 @@ impl Document {
     }
 
     /// The indexed elements whose id is `id` (the index files them by a hash of the id).
-    fn indexed_with_id<'a>(&'a self, id: &'a str) -> impl Iterator<Item = Ix> + 'a {
+    pub(crate) fn indexed_with_id<'a>(&'a self, id: &'a str) -> impl Iterator<Item = Ix> + 'a {
         self.ids
             .candidates(id)
             .iter()

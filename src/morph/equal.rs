@@ -34,44 +34,66 @@ fn pristine_enough(doc: &Document, o: Ix, root: Ix, e: &crate::dom::ElementData)
 }
 
 pub(crate) fn equal_subtrees(doc: &Document, old: Ix, src: &Document, new: Ix) -> bool {
-    let mut stack = vec![(old, new)];
-    while let Some((o, n)) = stack.pop() {
-        let (on, nn) = (doc.node(o), src.node(n));
-        match (&on.data, &nn.data) {
-            (NodeData::Element(a), NodeData::Element(b)) => {
-                if a.name() != b.name() || a.attrs() != b.attrs() || a.form_state().is_some() {
-                    return false;
-                }
-                if a.name().ns == html5ever::ns!(html) && !pristine_enough(doc, o, old, a) {
-                    return false;
-                }
-                match (a.template_contents, b.template_contents) {
-                    (Some(x), Some(y)) => stack.push((x, y)),
-                    (None, None) => {}
-                    _ => return false,
-                }
+    // Both trees are walked in lockstep, pre-order, climbing together: equal subtrees take
+    // the same steps, and no stack is needed.
+    let (mut o, mut n) = (old, new);
+    loop {
+        if !equal_nodes(doc, o, old, src, n) {
+            return false;
+        }
+        match (doc.node(o).first_child, src.node(n).first_child) {
+            (Some(a), Some(b)) => {
+                o = a;
+                n = b;
+                continue;
             }
-            (NodeData::Text(a), NodeData::Text(b))
-            | (NodeData::Comment(a), NodeData::Comment(b)) => {
-                if a != b {
-                    return false;
-                }
-            }
-            (NodeData::Fragment, NodeData::Fragment) => {}
+            (None, None) => {}
             _ => return false,
         }
-        let (mut x, mut y) = (on.first_child, nn.first_child);
         loop {
-            match (x, y) {
-                (None, None) => break,
+            if o == old || n == new {
+                return o == old && n == new;
+            }
+            match (doc.node(o).next_sibling, src.node(n).next_sibling) {
                 (Some(a), Some(b)) => {
-                    stack.push((a, b));
-                    x = doc.node(a).next_sibling;
-                    y = src.node(b).next_sibling;
+                    o = a;
+                    n = b;
+                    break;
                 }
+                (None, None) => match (doc.node(o).parent, src.node(n).parent) {
+                    (Some(a), Some(b)) => {
+                        o = a;
+                        n = b;
+                    }
+                    _ => return false,
+                },
                 _ => return false,
             }
         }
     }
-    true
+}
+
+/// One pair of nodes: same kind, name, attributes (in order) and text; template contents
+/// compared as subtrees of their own.
+fn equal_nodes(doc: &Document, o: Ix, root: Ix, src: &Document, n: Ix) -> bool {
+    match (&doc.node(o).data, &src.node(n).data) {
+        (NodeData::Element(a), NodeData::Element(b)) => {
+            if a.name() != b.name() || a.attrs() != b.attrs() || a.form_state().is_some() {
+                return false;
+            }
+            if a.name().ns == html5ever::ns!(html) && !pristine_enough(doc, o, root, a) {
+                return false;
+            }
+            match (a.template_contents, b.template_contents) {
+                (Some(x), Some(y)) => equal_subtrees(doc, x, src, y),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        (NodeData::Text(a), NodeData::Text(b)) | (NodeData::Comment(a), NodeData::Comment(b)) => {
+            a == b
+        }
+        (NodeData::Fragment, NodeData::Fragment) => true,
+        _ => false,
+    }
 }

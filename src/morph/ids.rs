@@ -125,17 +125,8 @@ fn id_and_tag(doc: &Document, ix: Ix) -> Option<(&str, &html5ever::QualName)> {
 impl IdMaps {
     /// Builds the maps for morphing `old_root` (in `old`) into `new` (in `src`).
     pub(crate) fn build(old: &Document, old_root: Ix, src: &Document, new: NewParent) -> IdMaps {
-        // Old side: descendants with an id attribute, then the root if its id is non-empty.
-        let mut old_els = Vec::new();
-        id_elements(old, old_root, &mut old_els);
-        if old
-            .elem(old_root)
-            .and_then(|e| e.id())
-            .is_some_and(|id| !id.is_empty())
-        {
-            old_els.push(old_root);
-        }
-        // New side.
+        // New side: descendants with an id attribute (and the parent or the node itself, as
+        // idiomorph's `findIdElements` of the normalized parent gives them).
         let mut new_els = Vec::new();
         match new {
             NewParent::Children { parent, own_id } => {
@@ -154,6 +145,38 @@ impl IdMaps {
                     new_els.push(n);
                 }
                 id_elements(src, n, &mut new_els);
+            }
+        }
+        // Old side: descendants with an id attribute, then the root if its id is non-empty.
+        // Only ids the new side has can become persistent, so when the root is connected the
+        // id index gives the candidates without walking the old subtree (empty ids are not
+        // indexed: then the walk it is).
+        let mut old_els = Vec::new();
+        let empty_new_id = new_els
+            .iter()
+            .any(|&e| src.elem(e).and_then(|x| x.id()) == Some(""));
+        if !empty_new_id && old.is_connected_ix(old_root) {
+            let mut seen = HashSet::default();
+            for &e in &new_els {
+                let Some(id) = src.elem(e).and_then(|x| x.id()) else {
+                    continue;
+                };
+                if !seen.insert(id) {
+                    continue;
+                }
+                old_els.extend(
+                    old.indexed_with_id(id)
+                        .filter(|&c| is_inclusive_descendant(old, c, old_root)),
+                );
+            }
+        } else {
+            id_elements(old, old_root, &mut old_els);
+            if old
+                .elem(old_root)
+                .and_then(|e| e.id())
+                .is_some_and(|id| !id.is_empty())
+            {
+                old_els.push(old_root);
             }
         }
 
@@ -223,6 +246,18 @@ impl IdMaps {
         maps.old_sets.values_mut().for_each(IdSet::finish);
         maps.new_sets.values_mut().for_each(IdSet::finish);
         maps
+    }
+}
+
+fn is_inclusive_descendant(doc: &Document, mut node: Ix, ancestor: Ix) -> bool {
+    loop {
+        if node == ancestor {
+            return true;
+        }
+        match doc.node(node).parent {
+            Some(p) => node = p,
+            None => return false,
+        }
     }
 }
 

@@ -108,6 +108,8 @@ struct CallIndex {
     end: Option<Ix>,
     /// Whether the call uses the indexes (else it scans, with early exits).
     indexed: bool,
+    /// Whether the match-key indexes are built (they are made on first use).
+    keys_built: bool,
     /// Scan steps so far and finds so far: too many steps per find switches to the indexes.
     steps: usize,
     finds: usize,
@@ -185,28 +187,43 @@ impl Matcher {
             let pos = call.nodes.len() as u32;
             call.nodes.push(c);
             self.stamps.insert(c, (call.id, pos));
-            let k = key(doc, c);
-            let set = maps.old_sets.get(&c);
-            match nonempty_id(doc, c) {
-                None => {
-                    if set.is_none() {
-                        call.idless_free.entry(k.clone()).or_default().insert(pos);
-                    }
-                    call.idless.entry(k).or_default().insert(pos);
-                }
-                Some(id) => {
-                    if set.is_none() {
-                        ided_entry(&mut call.ided_free, id, k.clone()).insert(pos);
-                    }
-                    ided_entry(&mut call.ided, id, k).insert(pos);
-                }
-            }
-            if let Some(set) = set {
+            if let Some(set) = maps.old_sets.get(&c) {
                 for p in set.iter() {
                     call.by_pid.entry(p).or_default().push(pos);
                 }
             }
             cur = doc.node(c).next_sibling;
+        }
+    }
+
+    /// Indexes the call's children by match key, the first time a soft match is asked for
+    /// (id'd lists in another order only ever ask for id-set matches).
+    fn build_keys(call: &mut CallIndex, doc: &Document, maps: &IdMaps) {
+        if call.keys_built {
+            return;
+        }
+        call.keys_built = true;
+        for (pos, &c) in call.nodes.iter().enumerate() {
+            let pos = pos as u32;
+            if doc.node(c).parent != call.parent {
+                continue;
+            }
+            let k = key(doc, c);
+            let free = !maps.old_sets.contains_key(&c);
+            match nonempty_id(doc, c) {
+                None => {
+                    if free {
+                        call.idless_free.entry(k.clone()).or_default().insert(pos);
+                    }
+                    call.idless.entry(k).or_default().insert(pos);
+                }
+                Some(id) => {
+                    if free {
+                        ided_entry(&mut call.ided_free, id, k.clone()).insert(pos);
+                    }
+                    ided_entry(&mut call.ided, id, k).insert(pos);
+                }
+            }
         }
     }
 
@@ -243,6 +260,9 @@ impl Matcher {
         let Some(call) = self.calls.iter_mut().rev().find(|c| c.id == id) else {
             return;
         };
+        if !call.keys_built {
+            return;
+        }
         let k = key(doc, node);
         match nonempty_id(doc, node) {
             None => {
@@ -297,13 +317,13 @@ impl Matcher {
             return scan(doc, src, maps, node, start, end);
         }
         let stamps = &self.stamps;
-        let valid = |pos: u32| -> bool {
-            let c = call.nodes[pos as usize];
-            stamps.get(&c) == Some(&(call.id, pos)) && doc.node(c).parent == call.parent
-        };
 
         // H: the first soft-matching child sharing a persistent id.
         if let Some(set) = maps.new_sets.get(&node) {
+            let valid = |pos: u32| -> bool {
+                let c = call.nodes[pos as usize];
+                stamps.get(&c) == Some(&(call.id, pos)) && doc.node(c).parent == call.parent
+            };
             let mut best: Option<u32> = None;
             for p in set.iter() {
                 let Some(list) = call.by_pid.get(&p) else {
@@ -327,6 +347,11 @@ impl Matcher {
         }
 
         // S: the first soft-matching child without an id set.
+        Self::build_keys(call, doc, maps);
+        let valid = |pos: u32| -> bool {
+            let c = call.nodes[pos as usize];
+            stamps.get(&c) == Some(&(call.id, pos)) && doc.node(c).parent == call.parent
+        };
         let k = key(src, node);
         let nid = nonempty_id(src, node);
         let s = first_in(

@@ -3,7 +3,7 @@
 //! its tree only while connected to a document (so radio buttons in template content or a
 //! detached fragment are not grouped at all).
 
-use super::kinds::{form_owner, input_type, is_input, tree_root};
+use super::kinds::{form_owner, tree_root};
 use crate::dom::tx::Tx;
 use crate::dom::{Document, Ix, NodeData};
 
@@ -11,7 +11,11 @@ use crate::dom::{Document, Ix, NodeData};
 // Checkedness
 
 fn is_radio(doc: &Document, ix: Ix) -> bool {
-    is_input(doc, ix) && input_type(doc, ix) == "radio"
+    doc.elem(ix).is_some_and(|e| {
+        e.is_html("input")
+            && e.attr("type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("radio"))
+    })
 }
 
 /// The other radio buttons of `ix`'s group: same non-empty name, same form owner, same tree.
