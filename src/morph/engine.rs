@@ -21,7 +21,7 @@ pub(crate) struct Ctx<'a, 't, 'd> {
     /// The morph root (`ctx.target`).
     pub(crate) target: Ix,
     pub(crate) pantry: Ix,
-    pub(crate) maps: IdMaps,
+    pub(crate) maps: IdMaps<'a>,
     pub(crate) head: HeadStyle,
     pub(crate) report: MorphReport,
     /// Whether equal subtrees may be skipped (no hooks that watch every node).
@@ -341,7 +341,11 @@ impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
             return Ok(self.target);
         }
         let holders: Vec<Ix> = if *wanted == **id {
-            self.maps.holders[p as usize].clone()
+            let mut v = vec![self.maps.holders[p as usize]];
+            if let Some(extra) = self.maps.extra_holders.get(&p) {
+                v.extend_from_slice(extra);
+            }
+            v
         } else {
             Vec::new()
         };
@@ -482,7 +486,7 @@ impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
         if name == "id"
             && let Some(&p) = self.maps.persistent.get(value)
         {
-            self.maps.holders[p as usize].push(el);
+            self.maps.extra_holders.entry(p).or_default().push(el);
         }
         form::attribute_changed(self.tx, el, &lname, !existed, true, before)
             .map_err(|e| MorphError::hierarchy(self.doc(), e))?;

@@ -14,55 +14,123 @@ use crate::dom::{Document, Ix, NodeData};
 /// A persistent id, numbered in the order the ids were accepted.
 pub(crate) type Pid = u32;
 
-/// The persistent ids under one node, sorted.
+/// The persistent ids under one node.
+///
+/// Most sets hold one id (an element's own, or its parent's single one), so that case needs
+/// no allocation. Larger sets are sorted; a removal marks the id instead of shifting the
+/// rest, so that moving every element of a long list out of its container stays linear.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct IdSet(Vec<Pid>);
+pub(crate) enum IdSet {
+    #[default]
+    Empty,
+    One(Pid),
+    Many {
+        /// Sorted by id; a removed id keeps its place with [`REMOVED`] set.
+        ids: Vec<Pid>,
+        live: u32,
+    },
+}
+
+/// Marks a removed id in [`IdSet::Many`] (persistent ids are numbered far below it).
+const REMOVED: Pid = 1 << 31;
 
 impl IdSet {
     /// Adds without keeping the order; [`IdSet::finish`] sorts once at the end.
     fn push(&mut self, p: Pid) {
-        if self.0.last() != Some(&p) {
-            self.0.push(p);
+        match self {
+            IdSet::Empty => *self = IdSet::One(p),
+            IdSet::One(q) if *q == p => {}
+            IdSet::One(q) => {
+                *self = IdSet::Many {
+                    ids: vec![*q, p],
+                    live: 0,
+                }
+            }
+            IdSet::Many { ids, .. } => {
+                if ids.last() != Some(&p) {
+                    ids.push(p);
+                }
+            }
         }
     }
 
     fn finish(&mut self) {
-        self.0.sort_unstable();
-        self.0.dedup();
-    }
-
-    pub(crate) fn remove(&mut self, p: Pid) {
-        if let Ok(i) = self.0.binary_search(&p) {
-            self.0.remove(i);
+        if let IdSet::Many { ids, live } = self {
+            ids.sort_unstable();
+            ids.dedup();
+            *live = ids.len() as u32;
         }
     }
 
-    #[allow(dead_code)] // used by the indexed matcher
+    fn find(ids: &[Pid], p: Pid) -> Result<usize, usize> {
+        ids.binary_search_by(|&x| (x & !REMOVED).cmp(&p))
+    }
+
+    pub(crate) fn remove(&mut self, p: Pid) {
+        match self {
+            IdSet::One(q) if *q == p => *self = IdSet::Empty,
+            IdSet::Many { ids, live } => {
+                if let Ok(i) = Self::find(ids, p)
+                    && ids[i] & REMOVED == 0
+                {
+                    ids[i] |= REMOVED;
+                    *live -= 1;
+                    if *live == 0 {
+                        *self = IdSet::Empty;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
     pub(crate) fn contains(&self, p: Pid) -> bool {
-        self.0.binary_search(&p).is_ok()
+        match self {
+            IdSet::Empty => false,
+            IdSet::One(q) => *q == p,
+            IdSet::Many { ids, .. } => Self::find(ids, p).is_ok_and(|i| ids[i] & REMOVED == 0),
+        }
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        matches!(self, IdSet::Empty)
     }
 
-    #[allow(dead_code)] // used by the indexed matcher
+    /// The ids, in increasing order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = Pid> + '_ {
-        self.0.iter().copied()
+        let (one, many): (Option<Pid>, &[Pid]) = match self {
+            IdSet::Empty => (None, &[]),
+            IdSet::One(q) => (Some(*q), &[]),
+            IdSet::Many { ids, .. } => (None, ids),
+        };
+        one.into_iter()
+            .chain(many.iter().copied().filter(|&x| x & REMOVED == 0))
     }
 
     /// Whether the two sets share an id.
     pub(crate) fn intersects(&self, other: &IdSet) -> bool {
-        let (mut i, mut j) = (0, 0);
-        let (a, b) = (&self.0, &other.0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => return true,
+        match (self, other) {
+            (IdSet::Empty, _) | (_, IdSet::Empty) => false,
+            (IdSet::One(p), s) | (s, IdSet::One(p)) => s.contains(*p),
+            (IdSet::Many { ids: a, .. }, IdSet::Many { ids: b, .. }) => {
+                let (mut i, mut j) = (0, 0);
+                while i < a.len() && j < b.len() {
+                    let (x, y) = (a[i] & !REMOVED, b[j] & !REMOVED);
+                    match x.cmp(&y) {
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                        std::cmp::Ordering::Equal => {
+                            if a[i] & REMOVED == 0 && b[j] & REMOVED == 0 {
+                                return true;
+                            }
+                            i += 1;
+                            j += 1;
+                        }
+                    }
+                }
+                false
             }
         }
-        false
     }
 }
 
@@ -89,16 +157,17 @@ impl NewParent {
 
 /// Persistent ids and both sides' id sets.
 #[derive(Debug, Default)]
-pub(crate) struct IdMaps {
-    /// Persistent id value → number.
-    pub(crate) persistent: HashMap<Box<str>, Pid>,
+pub(crate) struct IdMaps<'s> {
+    /// Persistent id value (borrowed from the new content) → number.
+    pub(crate) persistent: HashMap<&'s str, Pid>,
     /// Number → value.
-    pub(crate) values: Vec<Box<str>>,
+    pub(crate) values: Vec<&'s str>,
     pub(crate) old_sets: HashMap<Ix, IdSet>,
-    pub(crate) new_sets: HashMap<Ix, IdSet>,
-    /// For each persistent id, the old elements carrying it (the original one first; more
-    /// appear when the morph gives the id to a soft-matched element).
-    pub(crate) holders: Vec<Vec<Ix>>,
+    pub(crate) new_sets: NewSets,
+    /// For each persistent id, the old element carrying it.
+    pub(crate) holders: Vec<Ix>,
+    /// Old elements the morph gave a persistent id to (soft-matched ones), by id.
+    pub(crate) extra_holders: HashMap<Pid, Vec<Ix>>,
 }
 
 /// `querySelectorAll("[id]")` below `root` (tree order, not in template contents).
@@ -122,9 +191,14 @@ fn id_and_tag(doc: &Document, ix: Ix) -> Option<(&str, &html5ever::QualName)> {
     Some((e.id().unwrap_or(""), e.name()))
 }
 
-impl IdMaps {
+impl<'s> IdMaps<'s> {
     /// Builds the maps for morphing `old_root` (in `old`) into `new` (in `src`).
-    pub(crate) fn build(old: &Document, old_root: Ix, src: &Document, new: NewParent) -> IdMaps {
+    pub(crate) fn build(
+        old: &Document,
+        old_root: Ix,
+        src: &'s Document,
+        new: NewParent,
+    ) -> IdMaps<'s> {
         // New side: descendants with an id attribute (and the parent or the node itself, as
         // idiomorph's `findIdElements` of the normalized parent gives them).
         let mut new_els = Vec::new();
@@ -179,7 +253,6 @@ impl IdMaps {
                 old_els.push(old_root);
             }
         }
-
         // Persistent ids (morph.md §2.3 step 3, including its quirks).
         let mut old_tags: HashMap<&str, &html5ever::QualName> = HashMap::default();
         let mut dup: Vec<&str> = Vec::new();
@@ -193,7 +266,7 @@ impl IdMaps {
                 old_tags.insert(id, tag);
             }
         }
-        let mut accepted: Vec<&str> = Vec::new();
+        let mut accepted: Vec<&'s str> = Vec::new();
         let mut accepted_set: HashSet<&str> = HashSet::default();
         for &e in &new_els {
             let Some((id, tag)) = id_and_tag(src, e) else {
@@ -211,9 +284,9 @@ impl IdMaps {
         for id in accepted {
             if !dup.contains(id) {
                 let n = maps.values.len() as Pid;
-                maps.persistent.insert(id.into(), n);
-                maps.values.push(id.into());
-                maps.holders.push(Vec::new());
+                maps.persistent.insert(id, n);
+                maps.values.push(id);
+                maps.holders.push(old_root);
             }
         }
         if maps.persistent.is_empty() {
@@ -222,6 +295,7 @@ impl IdMaps {
 
         // Id sets: from each element with a persistent id up to the root (inclusive),
         // through parent *elements* only.
+        let mut holder_set = vec![false; maps.holders.len()];
         for &e in &old_els {
             if let Some(p) = old
                 .elem(e)
@@ -229,7 +303,11 @@ impl IdMaps {
                 .and_then(|id| maps.persistent.get(id))
             {
                 let p = *p;
-                maps.holders[p as usize].push(e);
+                if std::mem::replace(&mut holder_set[p as usize], true) {
+                    maps.extra_holders.entry(p).or_default().push(e);
+                } else {
+                    maps.holders[p as usize] = e;
+                }
                 populate(old, &mut maps.old_sets, e, old_root, p);
             }
         }
@@ -240,13 +318,33 @@ impl IdMaps {
                 .and_then(|x| x.id())
                 .and_then(|id| maps.persistent.get(id))
             {
-                populate(src, &mut maps.new_sets, e, new_root, *p);
+                populate_new(src, &mut maps.new_sets, e, new_root, *p);
             }
         }
         maps.old_sets.values_mut().for_each(IdSet::finish);
-        maps.new_sets.values_mut().for_each(IdSet::finish);
+        maps.new_sets.0.values_mut().for_each(IdSet::finish);
         maps
     }
+}
+
+/// Id sets of the new content, by node.
+#[derive(Debug, Default)]
+pub(crate) struct NewSets(HashMap<Ix, IdSet>);
+
+impl NewSets {
+    /// The node's id set, if it has one.
+    pub(crate) fn get(&self, ix: &Ix) -> Option<&IdSet> {
+        self.0.get(ix)
+    }
+
+    /// Whether the node has an id set.
+    pub(crate) fn contains_key(&self, ix: &Ix) -> bool {
+        self.0.contains_key(ix)
+    }
+}
+
+fn populate_new(doc: &Document, sets: &mut NewSets, el: Ix, root: Ix, p: Pid) {
+    populate(doc, &mut sets.0, el, root, p);
 }
 
 fn is_inclusive_descendant(doc: &Document, mut node: Ix, ancestor: Ix) -> bool {
