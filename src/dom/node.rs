@@ -272,7 +272,12 @@ impl ElementData {
 
     /// The `id` attribute, as `getAttribute("id")` reads it.
     pub fn id(&self) -> Option<&str> {
-        self.attr("id")
+        // Compares interned names (an integer each), not strings: the id index reads every
+        // element's id after each parse.
+        self.attrs
+            .iter()
+            .find(|a| a.name.local == html5ever::local_name!("id") && a.name.ns == html5ever::ns!())
+            .map(|a| &*a.value)
     }
 
     /// The DOM `tagName`: ASCII upper case for HTML elements, as written for the others.

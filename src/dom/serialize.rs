@@ -33,27 +33,30 @@ impl Serialize for SerializableNode<'_> {
 
 /// The HTML fragment serialization algorithm's "serializes as void" elements.
 fn serializes_as_void(e: &ElementData) -> bool {
+    use html5ever::local_name as n;
+    // Interned names compare as integers; matching on `&*e.name.local` would look each
+    // element's name up as a string first.
     e.name.ns == html5ever::ns!(html)
         && matches!(
-            &*e.name.local,
-            "area"
-                | "base"
-                | "basefont"
-                | "bgsound"
-                | "br"
-                | "col"
-                | "embed"
-                | "frame"
-                | "hr"
-                | "img"
-                | "input"
-                | "keygen"
-                | "link"
-                | "meta"
-                | "param"
-                | "source"
-                | "track"
-                | "wbr"
+            e.name.local,
+            n!("area")
+                | n!("base")
+                | n!("basefont")
+                | n!("bgsound")
+                | n!("br")
+                | n!("col")
+                | n!("embed")
+                | n!("frame")
+                | n!("hr")
+                | n!("img")
+                | n!("input")
+                | n!("keygen")
+                | n!("link")
+                | n!("meta")
+                | n!("param")
+                | n!("source")
+                | n!("track")
+                | n!("wbr")
         )
 }
 

@@ -58,15 +58,14 @@ impl ArenaSink {
 }
 
 fn convert_attrs(attrs: Vec<html5ever::Attribute>) -> Vec<Attribute> {
-    // The collect reuses the tokenizer's buffer (same element size), which has room for four
-    // attributes when the tag has one; the element's `AttrList` gives the slack back.
-    attrs
-        .into_iter()
-        .map(|a| Attribute {
-            name: a.name,
-            value: (&*a.value).into(),
-        })
-        .collect()
+    // A new buffer of the exact size, not the tokenizer's (which has room for four attributes
+    // when the tag has one, so the element's `AttrList` would have to shrink it).
+    let mut out = Vec::with_capacity(attrs.len());
+    out.extend(attrs.into_iter().map(|a| Attribute {
+        name: a.name,
+        value: (&*a.value).into(),
+    }));
+    out
 }
 
 impl TreeSink for ArenaSink {
