@@ -10,6 +10,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use domorph::Document;
 use domorph::morph::{MorphOptions, morph_fragment};
+use domorph::page::Page;
+use domorph::stream::{Compat, StreamOptions};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -29,7 +31,7 @@ enum Command {
         /// The page (`-` reads standard input).
         file: PathBuf,
     },
-    /// Apply Turbo Stream messages to a page and print the result (not implemented yet).
+    /// Apply Turbo Stream messages to a page, in order, and print the resulting document.
     Apply {
         /// The page, then the messages, applied in order.
         #[arg(num_args = 1..)]
@@ -83,7 +85,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             print_html(&doc.to_html())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Apply { .. } => Err("`apply` is not implemented yet".into()),
+        Command::Apply {
+            files,
+            strict,
+            compat,
+        } => apply_command(&files, strict, compat.as_deref()),
         Command::Morph {
             fragment,
             files,
@@ -92,6 +98,90 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         } => morph_command(fragment, &files, children_only, report.as_deref()),
         Command::Diff { .. } => Err("`diff` is not implemented yet".into()),
     }
+}
+
+/// `domorph apply PAGE MESSAGE... [--strict] [--compat turbo-8.0.23]`: the page is parsed as
+/// the oracle serves it (a fragment becomes the body of a no-quirks document), each message
+/// is applied in order, errors go to standard error one per line, the document to standard
+/// output. Exit 1 if an input cannot be read, or with `--strict` if a message was refused
+/// (the page stays as it was for that message; later messages still apply).
+fn apply_command(
+    files: &[PathBuf],
+    strict: bool,
+    compat: Option<&str>,
+) -> Result<ExitCode, String> {
+    let compat = match compat {
+        None => Compat::default(),
+        Some(c) => c.parse::<Compat>()?,
+    };
+    let [page_path, messages @ ..] = files else {
+        return Err("apply needs a page and at least one message: PAGE MESSAGE...".into());
+    };
+    if messages.is_empty() {
+        return Err("apply needs at least one message after the page: PAGE MESSAGE...".into());
+    }
+    let options = StreamOptions::default().strict(strict).compat(compat);
+    let html = read_input(page_path)?;
+    let (mut page, loaded) = Page::parse_with(&domorph::page::served(&html), options);
+    let mut stderr = io::stderr().lock();
+    for e in &loaded.errors {
+        let _ = writeln!(
+            stderr,
+            "{}: {}",
+            page_path.display(),
+            one_line(&e.to_string())
+        );
+    }
+    let mut failed = false;
+    let mut rejected = false;
+    for path in messages {
+        let text = match read_input(path) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(stderr, "domorph: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        match page.apply_html(&text) {
+            Ok(applied) => {
+                for e in &applied.errors {
+                    let _ = writeln!(stderr, "{}: {}", path.display(), one_line(&e.to_string()));
+                }
+                for effect in &applied.effects {
+                    let _ = writeln!(stderr, "{}: {effect}", path.display());
+                }
+            }
+            Err(e) => {
+                let what = if strict && !e.is_message_level() {
+                    "message rejected"
+                } else {
+                    "message dropped"
+                };
+                let _ = writeln!(
+                    stderr,
+                    "{}: {what}: {}",
+                    path.display(),
+                    one_line(&e.to_string())
+                );
+                if strict {
+                    rejected = true;
+                }
+            }
+        }
+    }
+    drop(stderr);
+    print_html(&page.to_html())?;
+    Ok(if failed || rejected {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Keeps a diagnostic on one line.
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
 }
 
 /// `domorph morph --fragment OLD NEW [--children-only] [--report json]`.

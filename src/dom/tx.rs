@@ -30,6 +30,8 @@ enum Undo {
     },
     /// A text or comment node had this data.
     Text { node: Ix, old: String },
+    /// A text node's data was this long before something was appended to it.
+    TextAppended { node: Ix, len: usize },
     /// An element's live form state.
     Form { el: Ix, old: Option<Box<FormState>> },
     /// The node was created by the morph.
@@ -104,9 +106,38 @@ impl<'d> Tx<'d> {
         self.graveyard.push(node);
     }
 
+    /// Takes `node` out of the tree without freeing it (it stays the caller's).
+    pub(crate) fn detach(&mut self, node: Ix) {
+        let (parent, next) = {
+            let nd = self.doc.node(node);
+            (nd.parent, nd.next_sibling)
+        };
+        if parent.is_none() {
+            return;
+        }
+        self.doc.detach_ix(node);
+        self.journal.push(Undo::Moved { node, parent, next });
+    }
+
+    /// A node created in this transaction that is left detached: it is freed at commit (if
+    /// it is still detached then).
+    pub(crate) fn discard(&mut self, node: Ix) {
+        if self.doc.node(node).parent.is_none() {
+            self.graveyard.push(node);
+        }
+    }
+
     /// Records a node created by the morph (freed if the morph rolls back).
     pub(crate) fn created(&mut self, node: Ix) {
         self.journal.push(Undo::Created { node });
+    }
+
+    /// Deep-copies a node of the document itself (`cloneNode(true)`): a detached copy,
+    /// freed if the transaction rolls back past this point.
+    pub(crate) fn clone_node(&mut self, node: Ix) -> Ix {
+        let ix = self.doc.clone_from(None, node, true);
+        self.created(ix);
+        ix
     }
 
     /// Creates a detached element.
@@ -185,6 +216,16 @@ impl<'d> Tx<'d> {
         }
     }
 
+    /// Appends to the data of a text node (journaled by length, so that a long text is not
+    /// copied).
+    pub(crate) fn append_text(&mut self, node: Ix, text: &str) {
+        if let NodeData::Text(t) = &mut self.doc.node_mut(node).data {
+            let len = t.len();
+            t.push_str(text);
+            self.journal.push(Undo::TextAppended { node, len });
+        }
+    }
+
     /// Changes an element's live form state.
     pub(crate) fn form_mut(&mut self, el: Ix) -> Option<&mut FormState> {
         let old = self.doc.elem(el)?.form.clone();
@@ -213,6 +254,33 @@ impl<'d> Tx<'d> {
             journal: self.journal.len(),
             graveyard: self.graveyard.len(),
         }
+    }
+
+    /// The nodes inserted since `sp` that were detached before (new nodes, and removed ones put
+    /// back), in the order they were inserted. Some may have been removed again since.
+    pub(crate) fn inserted_since(&self, sp: Savepoint) -> Vec<Ix> {
+        self.journal[sp.journal.min(self.journal.len())..]
+            .iter()
+            .filter_map(|u| match u {
+                Undo::Moved {
+                    node, parent: None, ..
+                } => Some(*node),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The elements whose attributes were set, added or removed since `sp` (with repeats).
+    pub(crate) fn attributes_changed_since(&self, sp: Savepoint) -> Vec<Ix> {
+        self.journal[sp.journal.min(self.journal.len())..]
+            .iter()
+            .filter_map(|u| match u {
+                Undo::AttrValue { el, .. }
+                | Undo::AttrAdded { el }
+                | Undo::AttrRemoved { el, .. } => Some(*el),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Undoes every change made since `sp`, newest first.
@@ -250,6 +318,11 @@ impl<'d> Tx<'d> {
                         &mut self.doc.node_mut(node).data
                     {
                         *t = old;
+                    }
+                }
+                Undo::TextAppended { node, len } => {
+                    if let NodeData::Text(t) = &mut self.doc.node_mut(node).data {
+                        t.truncate(len);
                     }
                 }
                 Undo::Form { el, old } => {

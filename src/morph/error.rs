@@ -10,9 +10,6 @@ pub enum MorphError {
     /// The morph root is stale or not an element.
     #[error("the morph root {0} is not a live element of this document")]
     BadRoot(String),
-    /// An outer morph needs the root to have a parent to put the new nodes in.
-    #[error("cannot morph the outer HTML of {0}: it has no parent")]
-    DetachedRoot(String),
     /// The new content refers to a node that is not live in its document.
     #[error("the new content node is not live in its document")]
     BadContent,

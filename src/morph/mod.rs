@@ -181,6 +181,10 @@ pub struct MorphReport {
     pub discarded: usize,
     /// Attribute writes and removals.
     pub attributes_changed: usize,
+    /// The nodes the morph leaves in the root's place (outer style: what now stands where
+    /// the root stood, which for a root without a parent is detached and the caller's), or
+    /// the root's children (children-only style) — idiomorph's return value.
+    pub nodes: Vec<NodeId>,
 }
 
 /// Morphs `root` (a live element of `doc`) into `content`, as `Idiomorph.morph(root, content,
@@ -252,9 +256,6 @@ pub(crate) fn morph_in(
         ),
     };
     let style = options.style;
-    if style == MorphStyle::Outer && doc.node(root_ix).parent.is_none() {
-        return Err(MorphError::DetachedRoot(doc.describe(root)));
-    }
     let maps = IdMaps::build(doc, root_ix, src, new_parent);
     let mut no_hooks = NoHooks;
     let hooks: &mut dyn MorphHooks = match options.hooks.as_deref_mut() {
@@ -263,6 +264,26 @@ pub(crate) fn morph_in(
     };
     let skip_equal = !hooks.observes_every_node();
     let savepoint = tx.savepoint();
+    // idiomorph puts a root without a parent into a dummy <div> first (morph.md §3.2 item 14).
+    let dummy = if style == MorphStyle::Outer && tx.doc().node(root_ix).parent.is_none() {
+        let div = tx.create_element(html5ever::QualName::new(
+            None,
+            html5ever::ns!(html),
+            html5ever::local_name!("div"),
+        ));
+        if let Err(e) = tx.insert_before(div, root_ix, None) {
+            tx.rollback_to(savepoint);
+            return Err(MorphError::Hierarchy(e.to_string()));
+        }
+        Some(div)
+    } else {
+        None
+    };
+    // Where the result will stand: between the root's neighbours as they are now.
+    let (before, after) = {
+        let n = tx.doc().node(root_ix);
+        (n.prev_sibling, n.next_sibling)
+    };
     let pantry = make_pantry(tx);
     let mut ctx = Ctx {
         tx,
@@ -287,7 +308,8 @@ pub(crate) fn morph_in(
             let end = ctx.doc().node(root_ix).next_sibling;
             match parent {
                 Some(p) => ctx.morph_children(p, kids, Some(root_ix), end),
-                None => Err(MorphError::DetachedRoot(ctx.doc().describe_ix(root_ix))),
+                // A root without a parent went into a dummy <div> above.
+                None => Err(MorphError::BadRoot(ctx.doc().describe_ix(root_ix))),
             }
         }
     };
@@ -296,6 +318,34 @@ pub(crate) fn morph_in(
         Ok(()) => {
             report.discarded = count_children(tx.doc(), pantry);
             tx.remove(pantry);
+            report.nodes = match style {
+                MorphStyle::ChildrenOnly => tx
+                    .doc()
+                    .child_ixs(root_ix)
+                    .map(|c| tx.doc().id_of(c))
+                    .collect(),
+                MorphStyle::Outer => {
+                    let doc = tx.doc();
+                    let parent = dummy.or(doc.node(root_ix).parent);
+                    let first = match before {
+                        Some(b) => doc.node(b).next_sibling,
+                        None => parent.and_then(|p| doc.node(p).first_child),
+                    };
+                    std::iter::successors(first, |&c| doc.node(c).next_sibling)
+                        .take_while(|&c| Some(c) != after)
+                        .map(|c| doc.id_of(c))
+                        .collect()
+                }
+            };
+            if let Some(div) = dummy {
+                // The result is the caller's, detached as idiomorph leaves it; the dummy goes.
+                for n in &report.nodes {
+                    if let Some(ix) = tx.doc().ix(*n) {
+                        tx.detach(ix);
+                    }
+                }
+                tx.discard(div);
+            }
             Ok(report)
         }
         Err(e) => {
@@ -364,4 +414,96 @@ fn count_children(doc: &Document, ix: Ix) -> usize {
         c = doc.node(k).next_sibling;
     }
     n
+}
+
+/// `parent.insertBefore(node, before)` inside a transaction, with the reactions of form
+/// controls the morph also applies: a select that gains or loses options re-runs its
+/// selectedness rules, and a checked radio button that becomes connected unchecks the rest of
+/// its group. For the stream actions, which insert and move nodes outside a morph.
+pub(crate) fn insert_node(
+    tx: &mut Tx<'_>,
+    parent: Ix,
+    node: Ix,
+    before: Option<Ix>,
+) -> Result<(), crate::dom::DomError> {
+    let had_parent = tx.doc().node(node).parent.is_some();
+    if had_parent {
+        form::before_radio_move(tx, node);
+    }
+    let doc = tx.doc();
+    let from = doc
+        .node(node)
+        .parent
+        .and_then(|p| form::select_for(doc, node, p));
+    let to = form::select_for(doc, node, parent);
+    if let Some(s) = from {
+        form::materialize(tx, s);
+    }
+    if let Some(s) = to {
+        form::materialize(tx, s);
+    }
+    let was_selected = from.is_some() && form::holds_selected_option(tx.doc(), node);
+    tx.insert_before(parent, node, before)?;
+    if let Some(s) = from {
+        form::option_removed(tx, s, was_selected);
+    }
+    if to.is_some() {
+        for o in options_in(tx.doc(), node) {
+            form::option_inserted(tx, o);
+        }
+    }
+    if !had_parent && tx.doc().is_connected_ix(node) {
+        check_inserted_radios(tx, node);
+    }
+    Ok(())
+}
+
+/// `node.remove()` inside a transaction, with the reaction of a select that loses options.
+pub(crate) fn remove_node(tx: &mut Tx<'_>, node: Ix) {
+    let doc = tx.doc();
+    let Some(parent) = doc.node(node).parent else {
+        return;
+    };
+    form::before_radio_move(tx, node);
+    let from = form::select_for(tx.doc(), node, parent);
+    if let Some(s) = from {
+        form::materialize(tx, s);
+    }
+    let was_selected = from.is_some() && form::holds_selected_option(tx.doc(), node);
+    tx.remove(node);
+    if let Some(s) = from {
+        form::option_removed(tx, s, was_selected);
+    }
+}
+
+/// `node` if it is an option, or the options inside it.
+fn options_in(doc: &Document, node: Ix) -> Vec<Ix> {
+    let mut v = Vec::new();
+    let mut cur = Some(node);
+    while let Some(n) = cur {
+        if doc.elem(n).is_some_and(|e| e.is_html("option")) {
+            v.push(n);
+            cur = doc.next_skip(n, node);
+        } else {
+            cur = doc.next_in(n, node);
+        }
+    }
+    v
+}
+
+/// Checked radio buttons in a newly connected subtree uncheck the rest of their group.
+fn check_inserted_radios(tx: &mut Tx<'_>, node: Ix) {
+    let mut radios = Vec::new();
+    let mut cur = Some(node);
+    while let Some(n) = cur {
+        if form::is_input(tx.doc(), n) && form::checked(tx.doc(), n) {
+            radios.push(n);
+        }
+        cur = tx.doc().next_in(n, node);
+    }
+    for r in radios {
+        if form::input_type(tx.doc(), r) == "radio" {
+            form::set_checked(tx, r, true, false);
+        }
+    }
 }
