@@ -16,6 +16,7 @@
 
 mod arena;
 mod clone;
+pub(crate) mod controls;
 mod error;
 mod form;
 mod fragment;

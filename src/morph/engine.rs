@@ -159,104 +159,29 @@ impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
             let clone = self.tx.import(self.src, new_child);
             self.insert(parent, clone, before)?;
             self.report.created += 1;
-            self.inserted(clone);
             let id = self.doc().id_of(clone);
             self.hooks.after_node_added(self.tx.doc, id);
             Ok(Some(clone))
         }
     }
 
-    /// A node the morph inserted became connected: checked radio buttons in it uncheck the
-    /// rest of their group, as in the browser.
-    fn inserted(&mut self, node: Ix) {
-        let mut radios = Vec::new();
-        let mut cur = Some(node);
-        while let Some(n) = cur {
-            if form::is_input(self.doc(), n) && form::checked(self.doc(), n) {
-                radios.push(n);
-            }
-            cur = self.doc().next_in(n, node);
-        }
-        for r in radios {
-            if form::input_type(self.doc(), r) == "radio" {
-                form::set_checked(self.tx, r, true, false);
-            }
-        }
-    }
-
-    /// Takes `node` out of its parent (into the pantry, or out of the tree), then lets a
-    /// select that lost options react.
+    /// Takes `node` out of its parent (into the pantry, or out of the tree); a select that
+    /// lost options reacts.
     fn take_out(&mut self, node: Ix, to_pantry: bool) -> Result<(), MorphError> {
         if to_pantry {
             let pantry = self.pantry;
             return self.insert(pantry, node, None);
         }
         self.matcher.moved(node);
-        form::before_radio_move(self.tx, node);
-        let doc = self.doc();
-        let from = doc
-            .node(node)
-            .parent
-            .and_then(|p| form::select_for(doc, node, p));
-        if let Some(s) = from {
-            form::materialize(self.tx, s);
-        }
-        let was_selected = from.is_some() && form::holds_selected_option(self.doc(), node);
-        self.tx.remove(node);
-        if let Some(s) = from {
-            form::option_removed(self.tx, s, was_selected);
-        }
+        form::remove(self.tx, node);
         Ok(())
     }
 
-    /// Inserts or moves `node`. Options leaving or entering a select make it react, as the
-    /// browser's select does.
+    /// Inserts or moves `node`, with the form controls' reactions (`form::insert`).
     fn insert(&mut self, parent: Ix, node: Ix, before: Option<Ix>) -> Result<(), MorphError> {
         self.matcher.moved(node);
-        if self.doc().node(node).parent.is_some() {
-            form::before_radio_move(self.tx, node);
-        }
-        let doc = self.doc();
-        let from = doc
-            .node(node)
-            .parent
-            .and_then(|p| form::select_for(doc, node, p));
-        let to = form::select_for(doc, node, parent);
-        if let Some(s) = from {
-            form::materialize(self.tx, s);
-        }
-        if let Some(s) = to {
-            form::materialize(self.tx, s);
-        }
-        let was_selected = from.is_some() && form::holds_selected_option(self.doc(), node);
-        self.tx
-            .insert_before(parent, node, before)
-            .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
-        if let Some(s) = from {
-            form::option_removed(self.tx, s, was_selected);
-        }
-        if to.is_some() {
-            for o in self.options_in(node) {
-                form::option_inserted(self.tx, o);
-            }
-        }
-        Ok(())
-    }
-
-    /// `node` if it is an option, or the options of an optgroup.
-    fn options_in(&self, node: Ix) -> Vec<Ix> {
-        let doc = self.doc();
-        let mut v = Vec::new();
-        let mut cur = Some(node);
-        while let Some(n) = cur {
-            if doc.elem(n).is_some_and(|e| e.is_html("option")) {
-                v.push(n);
-                cur = doc.next_skip(n, node);
-            } else {
-                cur = doc.next_in(n, node);
-            }
-        }
-        v
+        form::insert(self.tx, parent, node, before)
+            .map_err(|e| MorphError::hierarchy(self.doc(), e))
     }
 
     // -----------------------------------------------------------------------------------

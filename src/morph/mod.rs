@@ -417,93 +417,18 @@ fn count_children(doc: &Document, ix: Ix) -> usize {
 }
 
 /// `parent.insertBefore(node, before)` inside a transaction, with the reactions of form
-/// controls the morph also applies: a select that gains or loses options re-runs its
-/// selectedness rules, and a checked radio button that becomes connected unchecks the rest of
-/// its group. For the stream actions, which insert and move nodes outside a morph.
+/// controls the morph also applies (see `form::insert`). For the stream actions, which
+/// insert and move nodes outside a morph.
 pub(crate) fn insert_node(
     tx: &mut Tx<'_>,
     parent: Ix,
     node: Ix,
     before: Option<Ix>,
 ) -> Result<(), crate::dom::DomError> {
-    let had_parent = tx.doc().node(node).parent.is_some();
-    if had_parent {
-        form::before_radio_move(tx, node);
-    }
-    let doc = tx.doc();
-    let from = doc
-        .node(node)
-        .parent
-        .and_then(|p| form::select_for(doc, node, p));
-    let to = form::select_for(doc, node, parent);
-    if let Some(s) = from {
-        form::materialize(tx, s);
-    }
-    if let Some(s) = to {
-        form::materialize(tx, s);
-    }
-    let was_selected = from.is_some() && form::holds_selected_option(tx.doc(), node);
-    tx.insert_before(parent, node, before)?;
-    if let Some(s) = from {
-        form::option_removed(tx, s, was_selected);
-    }
-    if to.is_some() {
-        for o in options_in(tx.doc(), node) {
-            form::option_inserted(tx, o);
-        }
-    }
-    if !had_parent && tx.doc().is_connected_ix(node) {
-        check_inserted_radios(tx, node);
-    }
-    Ok(())
+    form::insert(tx, parent, node, before)
 }
 
 /// `node.remove()` inside a transaction, with the reaction of a select that loses options.
 pub(crate) fn remove_node(tx: &mut Tx<'_>, node: Ix) {
-    let doc = tx.doc();
-    let Some(parent) = doc.node(node).parent else {
-        return;
-    };
-    form::before_radio_move(tx, node);
-    let from = form::select_for(tx.doc(), node, parent);
-    if let Some(s) = from {
-        form::materialize(tx, s);
-    }
-    let was_selected = from.is_some() && form::holds_selected_option(tx.doc(), node);
-    tx.remove(node);
-    if let Some(s) = from {
-        form::option_removed(tx, s, was_selected);
-    }
-}
-
-/// `node` if it is an option, or the options inside it.
-fn options_in(doc: &Document, node: Ix) -> Vec<Ix> {
-    let mut v = Vec::new();
-    let mut cur = Some(node);
-    while let Some(n) = cur {
-        if doc.elem(n).is_some_and(|e| e.is_html("option")) {
-            v.push(n);
-            cur = doc.next_skip(n, node);
-        } else {
-            cur = doc.next_in(n, node);
-        }
-    }
-    v
-}
-
-/// Checked radio buttons in a newly connected subtree uncheck the rest of their group.
-fn check_inserted_radios(tx: &mut Tx<'_>, node: Ix) {
-    let mut radios = Vec::new();
-    let mut cur = Some(node);
-    while let Some(n) = cur {
-        if form::is_input(tx.doc(), n) && form::checked(tx.doc(), n) {
-            radios.push(n);
-        }
-        cur = tx.doc().next_in(n, node);
-    }
-    for r in radios {
-        if form::input_type(tx.doc(), r) == "radio" {
-            form::set_checked(tx, r, true, false);
-        }
-    }
+    form::remove(tx, node)
 }

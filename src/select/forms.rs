@@ -28,8 +28,8 @@ use html5ever::ns;
 
 use super::element::El;
 use super::state::PageState;
-use super::values::{parse_float, parse_for_type};
-use crate::dom::{Document, ElementData, FormState, Ix, NodeData};
+pub(crate) use crate::dom::controls::{input_type, input_value, textarea_value};
+use crate::dom::{Document, ElementData, FormState, Ix};
 
 /// Form owners, default buttons, radio groups and select states, from one walk of the page.
 #[derive(Debug, Default)]
@@ -64,37 +64,6 @@ pub(crate) fn is(e: &ElementData, local: &str) -> bool {
 
 pub(crate) fn has(e: &ElementData, attr: &str) -> bool {
     e.attr(attr).is_some()
-}
-
-/// An `<input>`'s type, lower-cased, `text` for a missing or unknown one.
-pub(crate) fn input_type(e: &ElementData) -> &'static str {
-    const TYPES: &[&str] = &[
-        "hidden",
-        "text",
-        "search",
-        "tel",
-        "url",
-        "email",
-        "password",
-        "date",
-        "month",
-        "week",
-        "time",
-        "datetime-local",
-        "number",
-        "range",
-        "color",
-        "checkbox",
-        "radio",
-        "file",
-        "submit",
-        "image",
-        "reset",
-        "button",
-    ];
-    e.attr("type")
-        .and_then(|t| TYPES.iter().find(|k| t.eq_ignore_ascii_case(k)).copied())
-        .unwrap_or("text")
 }
 
 pub(crate) fn is_text_like(t: &str) -> bool {
@@ -469,72 +438,8 @@ pub(crate) fn is_read_write(doc: &Document, ix: Ix) -> bool {
     false
 }
 
-/// An `<input>`'s value after sanitization (or its live value).
-pub(crate) fn input_value(e: &ElementData) -> String {
-    if let Some(v) = form_state(e).and_then(|s| s.value.as_ref()) {
-        return v.clone();
-    }
-    let raw = e.attr("value").unwrap_or("");
-    let strip_newlines = |s: &str| {
-        s.chars()
-            .filter(|&c| c != '\n' && c != '\r')
-            .collect::<String>()
-    };
-    let t = input_type(e);
-    match t {
-        "text" | "search" | "tel" | "password" => strip_newlines(raw),
-        "url" => strip_newlines(raw).trim_matches(is_ascii_ws).to_owned(),
-        "email" => {
-            let v = strip_newlines(raw);
-            if has(e, "multiple") {
-                v.split(',')
-                    .map(|p| p.trim_matches(is_ascii_ws))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            } else {
-                v.trim_matches(is_ascii_ws).to_owned()
-            }
-        }
-        "number" => {
-            if parse_float(raw).is_some() {
-                raw.to_owned()
-            } else {
-                String::new()
-            }
-        }
-        _ if is_date_like(t) => {
-            if parse_for_type(t, raw).is_some() {
-                raw.to_owned()
-            } else {
-                String::new()
-            }
-        }
-        _ => raw.to_owned(),
-    }
-}
-
 pub(crate) fn is_ascii_ws(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\x0C' | '\r')
-}
-
-/// A `<textarea>`'s value: its live value, else its text content.
-pub(crate) fn textarea_value(doc: &Document, ix: Ix) -> String {
-    if let Some(v) = doc
-        .elem(ix)
-        .and_then(form_state)
-        .and_then(|s| s.value.as_ref())
-    {
-        return v.clone();
-    }
-    let mut out = String::new();
-    let mut c = doc.node(ix).first_child;
-    while let Some(t) = c {
-        if let NodeData::Text(s) = &doc.node(t).data {
-            out.push_str(s);
-        }
-        c = doc.node(t).next_sibling;
-    }
-    out
 }
 
 /// `:placeholder-shown`.

@@ -44,7 +44,6 @@ mod pseudo;
 mod query;
 mod state;
 mod validity;
-mod values;
 
 use std::fmt;
 use std::str::FromStr;

@@ -19,7 +19,7 @@ use super::forms::{
     is_disabled, is_submit_button, is_text_like, list_of_options, textarea_value,
 };
 use super::state::PageState;
-use super::values::{
+use crate::dom::controls::syntax::{
     is_valid_absolute_url, is_valid_email, parse_float, parse_for_type, step_rules,
 };
 use crate::dom::{Document, ElementData, Ix, NodeData};

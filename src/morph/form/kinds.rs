@@ -15,57 +15,10 @@ pub(crate) fn is_input(doc: &Document, ix: Ix) -> bool {
     html_elem(doc, ix, "input").is_some()
 }
 
-/// The input's `type` IDL value: the attribute lower-cased if it names a known state, else
-/// `text`.
+/// The input's `type` IDL value (see [`crate::dom::controls::input_type`]).
 pub(crate) fn input_type(doc: &Document, ix: Ix) -> &'static str {
-    const TYPES: &[&str] = &[
-        "hidden",
-        "text",
-        "search",
-        "tel",
-        "url",
-        "email",
-        "password",
-        "date",
-        "month",
-        "week",
-        "time",
-        "datetime-local",
-        "number",
-        "range",
-        "color",
-        "checkbox",
-        "radio",
-        "file",
-        "submit",
-        "image",
-        "reset",
-        "button",
-    ];
-    let t = doc.elem(ix).and_then(|e| e.attr("type")).unwrap_or("");
-    TYPES
-        .iter()
-        .find(|k| k.eq_ignore_ascii_case(t))
-        .copied()
-        .unwrap_or("text")
-}
-
-/// The input's value mode (HTML §4.10.5: value, default, default/on, filename).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ValueMode {
-    Value,
-    Default,
-    DefaultOn,
-    Filename,
-}
-
-pub(crate) fn value_mode(t: &str) -> ValueMode {
-    match t {
-        "hidden" | "submit" | "image" | "reset" | "button" => ValueMode::Default,
-        "checkbox" | "radio" => ValueMode::DefaultOn,
-        "file" => ValueMode::Filename,
-        _ => ValueMode::Value,
-    }
+    doc.elem(ix)
+        .map_or("text", crate::dom::controls::input_type)
 }
 
 /// The element's `id` property: its id attribute, except for a `<form>` whose named

@@ -6,7 +6,6 @@
 
 mod checked;
 mod kinds;
-mod sanitize;
 mod select;
 mod value;
 
@@ -88,4 +87,92 @@ pub(crate) fn attribute_changed(
         _ => {}
     }
     Ok(())
+}
+
+/// `parent.insertBefore(node, before)` inside a transaction, with the reactions of form
+/// controls: a select that gains or loses options re-runs its selectedness rules (it is
+/// materialized first), radio buttons moving keep their checkedness, and a checked radio
+/// button that becomes connected unchecks the rest of its group. The morph and the stream
+/// actions both insert and move through here.
+pub(crate) fn insert(
+    tx: &mut Tx<'_>,
+    parent: Ix,
+    node: Ix,
+    before: Option<Ix>,
+) -> Result<(), crate::dom::DomError> {
+    let had_parent = tx.doc().node(node).parent.is_some();
+    if had_parent {
+        before_radio_move(tx, node);
+    }
+    let doc = tx.doc();
+    let from = doc.node(node).parent.and_then(|p| select_for(doc, node, p));
+    let to = select_for(doc, node, parent);
+    if let Some(s) = from {
+        materialize(tx, s);
+    }
+    if let Some(s) = to {
+        materialize(tx, s);
+    }
+    let was_selected = from.is_some() && holds_selected_option(tx.doc(), node);
+    tx.insert_before(parent, node, before)?;
+    if let Some(s) = from {
+        option_removed(tx, s, was_selected);
+    }
+    if to.is_some() {
+        for o in options_in(tx.doc(), node) {
+            option_inserted(tx, o);
+        }
+    }
+    if !had_parent && tx.doc().is_connected_ix(node) {
+        radios_connected(tx, node);
+    }
+    Ok(())
+}
+
+/// `node.remove()` inside a transaction (freed at commit), with the reaction of a select
+/// that loses options.
+pub(crate) fn remove(tx: &mut Tx<'_>, node: Ix) {
+    let Some(parent) = tx.doc().node(node).parent else {
+        return;
+    };
+    before_radio_move(tx, node);
+    let from = select_for(tx.doc(), node, parent);
+    if let Some(s) = from {
+        materialize(tx, s);
+    }
+    let was_selected = from.is_some() && holds_selected_option(tx.doc(), node);
+    tx.remove(node);
+    if let Some(s) = from {
+        option_removed(tx, s, was_selected);
+    }
+}
+
+/// `node` if it is an option, or the options inside it.
+fn options_in(doc: &crate::dom::Document, node: Ix) -> Vec<Ix> {
+    let mut v = Vec::new();
+    let mut cur = Some(node);
+    while let Some(n) = cur {
+        if doc.elem(n).is_some_and(|e| e.is_html("option")) {
+            v.push(n);
+            cur = doc.next_skip(n, node);
+        } else {
+            cur = doc.next_in(n, node);
+        }
+    }
+    v
+}
+
+/// Checked radio buttons in a newly connected subtree uncheck the rest of their group.
+fn radios_connected(tx: &mut Tx<'_>, node: Ix) {
+    let mut radios = Vec::new();
+    let mut cur = Some(node);
+    while let Some(n) = cur {
+        if is_input(tx.doc(), n) && input_type(tx.doc(), n) == "radio" && checked(tx.doc(), n) {
+            radios.push(n);
+        }
+        cur = tx.doc().next_in(n, node);
+    }
+    for r in radios {
+        set_checked(tx, r, true, false);
+    }
 }

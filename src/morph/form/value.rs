@@ -1,30 +1,16 @@
 //! Input and textarea values, and the value sanitization of each input type.
 
-use super::kinds::{ValueMode, input_type, value_mode};
-use super::sanitize::sanitize;
+use super::kinds::input_type;
+use crate::dom::controls::{self, ValueMode, sanitize, value_mode};
 use crate::dom::tx::Tx;
-use crate::dom::{Document, Ix, NodeData};
+use crate::dom::{Document, Ix};
 
 // ---------------------------------------------------------------------------------------
 // Values
 
 /// An input's `value` IDL attribute.
 pub(crate) fn input_value(doc: &Document, ix: Ix) -> String {
-    let t = input_type(doc, ix);
-    let attr = doc.elem(ix).and_then(|e| e.attr("value"));
-    match value_mode(t) {
-        ValueMode::Value => match doc
-            .elem(ix)
-            .and_then(|e| e.form_state())
-            .and_then(|f| f.value.clone())
-        {
-            Some(v) => v,
-            None => sanitize(t, attr.unwrap_or(""), doc.elem(ix)),
-        },
-        ValueMode::Default => attr.unwrap_or("").to_owned(),
-        ValueMode::DefaultOn => attr.unwrap_or("on").to_owned(),
-        ValueMode::Filename => String::new(),
-    }
+    doc.elem(ix).map(controls::input_value).unwrap_or_default()
 }
 
 /// `input.value = v`.
@@ -48,25 +34,9 @@ pub(crate) fn set_input_value(
     }
 }
 
-/// A textarea's raw value: its child text until something set it.
+/// A textarea's raw value.
 pub(crate) fn textarea_value(doc: &Document, ix: Ix) -> String {
-    if let Some(v) = doc
-        .elem(ix)
-        .and_then(|e| e.form_state())
-        .and_then(|f| f.value.clone())
-    {
-        return v;
-    }
-    let mut s = String::new();
-    let mut c = doc.node(ix).first_child;
-    while let Some(k) = c {
-        if let NodeData::Text(t) = &doc.node(k).data {
-            s.push_str(t);
-        }
-        c = doc.node(k).next_sibling;
-    }
-    // The API value normalizes newlines.
-    s.replace("\r\n", "\n").replace('\r', "\n")
+    controls::textarea_value(doc, ix)
 }
 
 /// `textarea.value = v`.

@@ -1,5 +1,5 @@
 //! HTML's microsyntaxes for form values: numbers, dates and times, e-mail addresses and
-//! URLs, as the input types sanitize and compare them.
+//! URLs, as the input types sanitize, compare and validate them.
 
 /// A "valid floating-point number" (strict: `-`? digits `.digits`? exponent?, or `.digits`).
 pub(crate) fn parse_float(s: &str) -> Option<f64> {
