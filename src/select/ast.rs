@@ -5,6 +5,8 @@
 //! `:host`, …) is kept as [`Simple::Never`], so that negations stay right (`:not(:hover)`
 //! matches every element).
 
+pub(crate) use super::pseudo::PseudoClass;
+
 /// A combinator between two compound selectors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Combinator {
@@ -113,32 +115,6 @@ pub(crate) enum Structural {
     Scope,
 }
 
-/// The pseudo-classes a server page can answer from its markup (and recorded form state).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum StatePc {
-    Link,
-    Checked,
-    Default,
-    Defined,
-    Disabled,
-    Enabled,
-    Indeterminate,
-    InRange,
-    OutOfRange,
-    Valid,
-    Invalid,
-    Optional,
-    Required,
-    ReadOnly,
-    ReadWrite,
-    PlaceholderShown,
-    Open,
-    /// `:lang(range)`, the range as written.
-    Lang(Box<str>),
-    /// `:dir(ident)`, the ident as written.
-    Dir(Box<str>),
-}
-
 /// A simple selector other than the type selector.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Simple {
@@ -158,7 +134,7 @@ pub(crate) enum Simple {
     Not(Vec<Complex>),
     /// `:has()`.
     Has(Vec<Relative>),
-    State(StatePc),
+    State(PseudoClass),
     /// A pseudo-element, or a pseudo-class that no element of a server page matches.
     Never,
 }

@@ -13,7 +13,7 @@
 
 use std::fmt::Write;
 
-use cssparser::{serialize_identifier, serialize_string};
+use cssparser::{ToCss, serialize_identifier, serialize_string};
 
 use super::ast::*;
 
@@ -153,36 +153,10 @@ fn write_simple(out: &mut String, s: &Simple) {
             }
             out.push(')');
         }
-        Simple::State(pc) => write_state(out, pc),
+        Simple::State(pc) => {
+            let _ = pc.to_css(out);
+        }
         Simple::Never => out.push_str(":not(*)"),
-    }
-}
-
-fn write_state(out: &mut String, pc: &StatePc) {
-    out.push_str(match pc {
-        StatePc::Link => ":link",
-        StatePc::Checked => ":checked",
-        StatePc::Default => ":default",
-        StatePc::Defined => ":defined",
-        StatePc::Disabled => ":disabled",
-        StatePc::Enabled => ":enabled",
-        StatePc::Indeterminate => ":indeterminate",
-        StatePc::InRange => ":in-range",
-        StatePc::OutOfRange => ":out-of-range",
-        StatePc::Valid => ":valid",
-        StatePc::Invalid => ":invalid",
-        StatePc::Optional => ":optional",
-        StatePc::Required => ":required",
-        StatePc::ReadOnly => ":read-only",
-        StatePc::ReadWrite => ":read-write",
-        StatePc::PlaceholderShown => ":placeholder-shown",
-        StatePc::Open => ":open",
-        StatePc::Lang(_) => ":lang(",
-        StatePc::Dir(_) => ":dir(",
-    });
-    if let StatePc::Lang(arg) | StatePc::Dir(arg) = pc {
-        let _ = serialize_string(arg, out);
-        out.push(')');
     }
 }
 
