@@ -4,7 +4,7 @@
 use html5ever::{QualName, ns};
 
 use super::form::FormState;
-use super::node::{Attribute, ElementData, Ix, NodeData};
+use super::node::{Attribute, ElementData, Ix, NodeData, qualified_is};
 use super::{Document, DomError, NodeId};
 
 impl Document {
@@ -250,14 +250,7 @@ impl Document {
         name: &str,
         value: &str,
     ) -> Result<(), DomError> {
-        let e = self.elem_mut(ix)?;
-        let lowered;
-        let name = if e.name.ns == ns!(html) && name.bytes().any(|b| b.is_ascii_uppercase()) {
-            lowered = name.to_ascii_lowercase();
-            &lowered
-        } else {
-            name
-        };
+        let name = &*self.elem_mut(ix)?.dom_attribute_name(name);
         let old_id = if name == "id" {
             self.id_for_index(ix)?
         } else {
@@ -322,14 +315,7 @@ impl Document {
     }
 
     pub(crate) fn remove_attribute_ix(&mut self, ix: Ix, name: &str) -> Result<bool, DomError> {
-        let e = self.elem_mut(ix)?;
-        let lowered;
-        let name = if e.name.ns == ns!(html) && name.bytes().any(|b| b.is_ascii_uppercase()) {
-            lowered = name.to_ascii_lowercase();
-            &lowered
-        } else {
-            name
-        };
+        let name = &*self.elem_mut(ix)?.dom_attribute_name(name);
         let old_id = if name == "id" {
             self.id_for_index(ix)?
         } else {
@@ -466,18 +452,5 @@ impl Document {
         std::iter::successors(self.node(ix).first_child, move |&c| {
             self.node(c).next_sibling
         })
-    }
-}
-
-/// Whether an attribute's qualified name (`prefix:local`, or `local`) is `name`.
-pub(crate) fn qualified_is(attr: &QualName, name: &str) -> bool {
-    match &attr.prefix {
-        None => &*attr.local == name,
-        Some(p) => {
-            name.len() == p.len() + 1 + attr.local.len()
-                && name.starts_with(&**p)
-                && name.as_bytes()[p.len()] == b':'
-                && name.ends_with(&*attr.local)
-        }
     }
 }

@@ -270,6 +270,28 @@ impl ElementData {
         self.attrs.iter().find(|a| a.is(local)).map(|a| &*a.value)
     }
 
+    /// `element.getAttribute(name)`: the value of the first attribute whose qualified name
+    /// (`prefix:local`) is `name`, ASCII-lower-cased first on HTML elements.
+    pub fn get_attribute(&self, name: &str) -> Option<&str> {
+        self.attribute_position(name).map(|i| &*self.attrs[i].value)
+    }
+
+    /// Where [`get_attribute`](Self::get_attribute)'s attribute stands in the list.
+    pub(crate) fn attribute_position(&self, name: &str) -> Option<usize> {
+        let name = self.dom_attribute_name(name);
+        self.attrs.iter().position(|a| qualified_is(&a.name, &name))
+    }
+
+    /// The name the DOM's attribute methods look for: ASCII-lower-cased on HTML elements
+    /// (DOM §4.9, "get an attribute by name"), as given elsewhere.
+    pub(crate) fn dom_attribute_name<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        if self.name.ns == html5ever::ns!(html) && name.bytes().any(|b| b.is_ascii_uppercase()) {
+            name.to_ascii_lowercase().into()
+        } else {
+            name.into()
+        }
+    }
+
     /// The `id` attribute, as `getAttribute("id")` reads it.
     pub fn id(&self) -> Option<&str> {
         // Compares interned names (an integer each), not strings: the id index reads every
@@ -292,5 +314,18 @@ impl ElementData {
     /// The live form-control state, if any write made it differ from the attributes.
     pub fn form_state(&self) -> Option<&FormState> {
         self.form.as_deref()
+    }
+}
+
+/// Whether an attribute's qualified name (`prefix:local`, or `local`) is `name`.
+pub(crate) fn qualified_is(attr: &QualName, name: &str) -> bool {
+    match &attr.prefix {
+        None => &*attr.local == name,
+        Some(p) => {
+            name.len() == p.len() + 1 + attr.local.len()
+                && name.starts_with(&**p)
+                && name.as_bytes()[p.len()] == b':'
+                && name.ends_with(&*attr.local)
+        }
     }
 }

@@ -94,29 +94,29 @@ impl<'d> Tx<'d> {
 
     /// Takes `node` out of the tree; it is freed at commit.
     pub(crate) fn remove(&mut self, node: Ix) {
-        let (parent, next) = {
-            let nd = self.doc.node(node);
-            (nd.parent, nd.next_sibling)
-        };
-        if parent.is_none() {
-            return;
+        if self.take_out(node) {
+            self.graveyard.push(node);
         }
-        self.doc.detach_ix(node);
-        self.journal.push(Undo::Moved { node, parent, next });
-        self.graveyard.push(node);
     }
 
     /// Takes `node` out of the tree without freeing it (it stays the caller's).
     pub(crate) fn detach(&mut self, node: Ix) {
-        let (parent, next) = {
-            let nd = self.doc.node(node);
-            (nd.parent, nd.next_sibling)
+        self.take_out(node);
+    }
+
+    /// Detaches `node`, journaling where it stood; false if it had no parent.
+    fn take_out(&mut self, node: Ix) -> bool {
+        let nd = self.doc.node(node);
+        let (Some(parent), next) = (nd.parent, nd.next_sibling) else {
+            return false;
         };
-        if parent.is_none() {
-            return;
-        }
         self.doc.detach_ix(node);
-        self.journal.push(Undo::Moved { node, parent, next });
+        self.journal.push(Undo::Moved {
+            node,
+            parent: Some(parent),
+            next,
+        });
+        true
     }
 
     /// A node created in this transaction that is left detached: it is freed at commit (if
@@ -190,17 +190,7 @@ impl<'d> Tx<'d> {
     }
 
     fn attr_index(&self, el: Ix, name: &str) -> Option<usize> {
-        let e = self.doc.elem(el)?;
-        let lowered;
-        let name = if e.name().ns == html5ever::ns!(html) {
-            lowered = name.to_ascii_lowercase();
-            &lowered
-        } else {
-            name
-        };
-        e.attrs()
-            .iter()
-            .position(|a| super::qualified_is(&a.name, name))
+        self.doc.elem(el)?.attribute_position(name)
     }
 
     fn attr_snapshot(&self, el: Ix, name: &str) -> Option<(usize, Box<str>)> {

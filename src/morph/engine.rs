@@ -555,19 +555,7 @@ pub(crate) fn qualified_name(name: &QualName) -> String {
 
 /// `element.getAttribute(name)`: the name is lower-cased on HTML elements.
 pub(crate) fn get_attribute<'d>(doc: &'d Document, el: Ix, name: &str) -> Option<&'d str> {
-    let e = doc.elem(el)?;
-    if e.name().ns == ns!(html) && name.bytes().any(|b| b.is_ascii_uppercase()) {
-        let lower = name.to_ascii_lowercase();
-        e.attrs()
-            .iter()
-            .find(|a| crate::dom::qualified_is(&a.name, &lower))
-            .map(|a| &*a.value)
-    } else {
-        e.attrs()
-            .iter()
-            .find(|a| crate::dom::qualified_is(&a.name, name))
-            .map(|a| &*a.value)
-    }
+    doc.elem(el)?.get_attribute(name)
 }
 
 /// `element.hasAttribute(name)`.

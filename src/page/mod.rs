@@ -158,20 +158,7 @@ impl Page {
 /// any case) as it is; anything else as the body of `<!DOCTYPE html><html><head></head>
 /// <body>…</body></html>`.
 pub fn served(page: &str) -> Cow<'_, str> {
-    // JavaScript's `\s`.
-    let js_space = |c: char| {
-        matches!(
-            c,
-            '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
-                ..='\u{200a}'
-                    | '\u{2028}'
-                    | '\u{2029}'
-                    | '\u{202f}'
-                    | '\u{205f}'
-                    | '\u{3000}'
-                    | '\u{feff}'
-        )
-    };
+    let js_space = crate::parse::is_js_space;
     let t = page.trim_start_matches(js_space);
     let starts = |p: &str| t.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
     let full = starts("<!doctype")

@@ -73,7 +73,7 @@ fn first_template_in_body(doc: &crate::dom::Document) -> Option<Ix> {
 }
 
 /// JavaScript's `\s`.
-fn is_js_space(c: char) -> bool {
+pub(crate) fn is_js_space(c: char) -> bool {
     matches!(
         c,
         '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'

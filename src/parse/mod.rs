@@ -21,6 +21,7 @@ use html5ever::tree_builder::TreeBuilderOpts;
 use html5ever::{ParseOpts, QualName, local_name, ns};
 
 use crate::dom::{Document, Fragment, Ix, NodeData, QuirksMode};
+pub(crate) use idiomorph::is_js_space;
 pub use idiomorph::{IdiomorphBranch, parse_idiomorph};
 use sink::ArenaSink;
 

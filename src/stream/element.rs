@@ -5,7 +5,7 @@ use html5ever::{QualName, local_name, ns};
 
 use super::error::StreamErrorKind;
 use crate::dom::tx::Tx;
-use crate::dom::{Document, ElementData, Ix, NodeData, qualified_is};
+use crate::dom::{Document, ElementData, Ix, NodeData};
 
 /// Whether the element is a stream element Turbo runs: an HTML `<turbo-stream>`.
 pub(crate) fn is_stream(e: &ElementData) -> bool {
@@ -21,18 +21,7 @@ pub(crate) fn is_named_stream(e: &ElementData) -> bool {
 /// `element.getAttribute(name)`: the first attribute whose qualified name is `name`
 /// (lower-cased on HTML elements).
 pub(crate) fn get_attribute<'a>(doc: &'a Document, el: Ix, name: &str) -> Option<&'a str> {
-    let e = doc.elem(el)?;
-    let lowered;
-    let name = if e.name().ns == ns!(html) && name.bytes().any(|b| b.is_ascii_uppercase()) {
-        lowered = name.to_ascii_lowercase();
-        &lowered
-    } else {
-        name
-    };
-    e.attrs()
-        .iter()
-        .find(|a| qualified_is(&a.name, name))
-        .map(|a| &*a.value)
+    doc.elem(el)?.get_attribute(name)
 }
 
 /// `getAttribute(name)` when it is a non-empty string (Turbo's `if (this.action)`).
