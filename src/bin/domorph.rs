@@ -43,7 +43,7 @@ enum Command {
         #[arg(long)]
         compat: Option<String>,
     },
-    /// Morph old markup into new content as idiomorph does (not implemented yet).
+    /// Morph old markup into new content as idiomorph does.
     Morph {
         /// OLD is parsed as the children of a <div>; its first element is the morph root.
         #[arg(long)]
