@@ -20,7 +20,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use domorph::dom::{Document, DomError, NodeData, NodeId};
+use domorph::dom::{Document, DomError, ElementData, NodeData, NodeId};
 use html5ever::ns;
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -573,11 +573,7 @@ impl World {
                     assert_eq!(kind(&res), Kind::NotAnElement);
                     return res;
                 };
-                let lname = if e.name().ns == ns!(html) {
-                    name.to_ascii_lowercase()
-                } else {
-                    (*name).to_owned()
-                };
+                let lname = attr_key(e, name);
                 let before: Vec<(String, String)> = attr_list(&self.doc, n);
                 let pos = before.iter().position(|(k, _)| *k == lname);
                 assert_eq!(self.doc.set_attribute(n, name, value), Ok(()));
@@ -600,11 +596,7 @@ impl World {
                     assert_eq!(kind(&res), Kind::NotAnElement);
                     return res;
                 };
-                let lname = if e.name().ns == ns!(html) {
-                    name.to_ascii_lowercase()
-                } else {
-                    (*name).to_owned()
-                };
+                let lname = attr_key(e, name);
                 let mut want = attr_list(&self.doc, n);
                 let pos = want.iter().position(|(k, _)| *k == lname);
                 if let Some(i) = pos {
@@ -837,6 +829,16 @@ impl World {
         assert_eq!(fresh.import_node(doc, s, true), Err(DomError::StaleNode(s)));
         assert_eq!(fresh.node_count(), 1);
         assert_eq!(self.snapshot(), before, "a stale id changed the tree");
+    }
+}
+
+/// The name `setAttribute`/`removeAttribute` look for on `e`: ASCII-lowercased on HTML
+/// elements, as given on others.
+fn attr_key(e: &ElementData, name: &str) -> String {
+    if e.name().ns == ns!(html) {
+        name.to_ascii_lowercase()
+    } else {
+        name.to_owned()
     }
 }
 

@@ -7,8 +7,8 @@
 
 mod support;
 
-use domorph::morph::{MorphOptions, Strategy, morph_fragment};
-use support::oracle_cases;
+use domorph::morph::Strategy;
+use support::{check_morph_cases, oracle_cases};
 
 fn run(strategy: Strategy) {
     let mut cases = oracle_cases("morph_seed", ".jsonl.gz");
@@ -16,74 +16,7 @@ fn run(strategy: Strategy) {
     // Form-heavy cases (fixtures/oracle/gen_forms.py): live state of inputs, radio groups,
     // selects and textareas.
     cases.extend(oracle_cases("morph_forms_seed", ".jsonl.gz"));
-    let mut failures = Vec::new();
-    let (mut threw, mut compared) = (0, 0);
-    for rec in &cases {
-        let (case, result) = (&rec["case"], &rec["result"]);
-        let id = case["id"].as_str().unwrap();
-        assert_eq!(case["idiomorph"].as_str().unwrap_or("0.7.4"), "0.7.4");
-        let old = case["old"].as_str().unwrap();
-        let new = case["new"].as_str().unwrap();
-        let mut options = match case["style"].as_str().unwrap() {
-            "innerHTML" => MorphOptions::children_only(),
-            _ => MorphOptions::outer(),
-        }
-        .strategy(strategy);
-        let ours = morph_fragment(old, new, &mut options);
-        let errors: Vec<&str> = result["errors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e.as_str().unwrap())
-            .collect();
-        assert!(
-            result["failed"].as_bool() != Some(true),
-            "{id}: a harness failure in the fixtures"
-        );
-        let browser_threw = errors
-            .iter()
-            .any(|e| e.starts_with("exception from Idiomorph.morph"));
-        if browser_threw {
-            threw += 1;
-            if let Ok(r) = ours {
-                failures.push(format!(
-                    "{id}: idiomorph threw {:?}, we gave {:?}",
-                    result["errors"], r.html
-                ));
-            }
-            continue;
-        }
-        compared += 1;
-        match ours {
-            Err(e) => failures.push(format!(
-                "{id}: we failed ({e}), the browser gave {:?}",
-                result["html"]
-            )),
-            Ok(r) => {
-                let want_html = result["html"].as_str().unwrap();
-                let want_identity: Vec<Option<usize>> = result["identity"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|v| v.as_u64().map(|n| n as usize))
-                    .collect();
-                if r.html != want_html || r.identity != want_identity {
-                    failures.push(format!(
-                        "{id} ({}):\n old: {old:?}\n new: {new:?}\n chromium: {want_html:?}\n ours:     {:?}\n identity chromium {want_identity:?}\n identity ours     {:?}",
-                        case["style"], r.html, r.identity
-                    ));
-                }
-            }
-        }
-    }
-    assert!(threw > 0 && compared > 0);
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases differ:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n\n")
-    );
+    check_morph_cases(&cases, strategy);
 }
 
 #[test]

@@ -32,7 +32,7 @@ use domorph::morph::{
     TurboHooks, live_checked, live_selected, live_value, morph, morph_fragment,
 };
 use domorph::{Document, Fragment, NodeData, NodeId};
-use support::oracle_cases;
+use support::{check_morph_cases, json_strings, oracle_cases};
 
 // =============================================================================================
 // The coverage tables
@@ -247,79 +247,18 @@ fn spec_cases() -> Vec<serde_json::Value> {
 fn run_oracle_cases(strategy: Strategy) {
     let cases = spec_cases();
     assert!(cases.len() >= 70, "only {} spec cases", cases.len());
-    let mut failures = Vec::new();
-    let (mut threw, mut compared) = (0, 0);
+    // Beyond what every morph case is checked for: the recorded idiomorph version, and no
+    // harness error.
     for rec in &cases {
-        let (case, result) = (&rec["case"], &rec["result"]);
-        let id = case["id"].as_str().unwrap();
-        assert_eq!(case["idiomorph"].as_str().unwrap_or("0.7.4"), "0.7.4");
+        let (id, result) = (rec["case"]["id"].as_str().unwrap(), &rec["result"]);
         assert_eq!(result["idiomorph"].as_str(), Some("0.7.4"), "{id}");
-        assert!(
-            result["failed"].as_bool() != Some(true),
-            "{id}: a harness failure in the fixtures"
-        );
-        let old = case["old"].as_str().unwrap();
-        let new = case["new"].as_str().unwrap();
-        let mut options = match case["style"].as_str().unwrap() {
-            "innerHTML" => MorphOptions::children_only(),
-            _ => MorphOptions::outer(),
-        }
-        .strategy(strategy);
-        let ours = morph_fragment(old, new, &mut options);
-        let errors: Vec<&str> = result["errors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e.as_str().unwrap())
-            .collect();
+        let errors = json_strings(&result["errors"]);
         assert!(
             errors.iter().all(|e| !e.starts_with("oracle:")),
             "{id}: {errors:?}"
         );
-        if errors
-            .iter()
-            .any(|e| e.starts_with("exception from Idiomorph.morph"))
-        {
-            threw += 1;
-            if let Ok(r) = ours {
-                failures.push(format!(
-                    "{id}: idiomorph threw {errors:?}, we gave {:?}",
-                    r.html
-                ));
-            }
-            continue;
-        }
-        compared += 1;
-        match ours {
-            Err(e) => failures.push(format!(
-                "{id}: we failed ({e}), the browser gave {:?}",
-                result["html"]
-            )),
-            Ok(r) => {
-                let want_html = result["html"].as_str().unwrap();
-                let want_identity: Vec<Option<usize>> = result["identity"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|v| v.as_u64().map(|n| n as usize))
-                    .collect();
-                if r.html != want_html || r.identity != want_identity {
-                    failures.push(format!(
-                        "{id} ({}):\n old: {old:?}\n new: {new:?}\n chromium: {want_html:?}\n ours:     {:?}\n identity chromium {want_identity:?}\n identity ours     {:?}",
-                        case["style"], r.html, r.identity
-                    ));
-                }
-            }
-        }
     }
-    assert!(threw > 0 && compared > 0);
-    assert!(
-        failures.is_empty(),
-        "{} of {} spec cases differ:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n\n")
-    );
+    check_morph_cases(&cases, strategy);
 }
 
 /// All oracle cases (§5.1, §3.2, §3.3 and a few extras), with the indexed matcher.
@@ -404,6 +343,33 @@ fn inner(doc: &mut Document, root: NodeId, content: NewContent<'_>) {
     morph(doc, root, content, &mut MorphOptions::children_only()).expect("morph");
 }
 
+/// Morphs (outer) with Turbo's hooks.
+fn outer_turbo(doc: &mut Document, root: NodeId, new: &str) {
+    morph(
+        doc,
+        root,
+        html(new),
+        &mut MorphOptions::outer().hooks(&mut TurboHooks),
+    )
+    .expect("morph");
+}
+
+/// `Idiomorph.morph(initial.body, final.body)`: outer morph of the page's `<body>` into the
+/// `<body>` of another parsed document (a node with a parent: the sliced parent). Returns the
+/// page's `<body>`.
+fn morph_body(initial: &mut Document, fin: &Document) -> NodeId {
+    let body = initial.body().unwrap();
+    outer(
+        initial,
+        body,
+        NewContent::Node {
+            doc: fin,
+            node: fin.body().unwrap(),
+        },
+    );
+    body
+}
+
 /// One callback call, with the nodes printed as idiomorph's tests print them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Call {
@@ -457,6 +423,11 @@ impl Recorder {
             record,
             veto: Box::new(veto),
         }
+    }
+
+    /// The recorded calls that `keep` selects, in order.
+    fn calls_where(&self, keep: impl Fn(&Call) -> bool) -> Vec<&Call> {
+        self.calls.iter().filter(|c| keep(c)).collect()
     }
 
     fn push(&mut self, call: Call, element: bool, old_text: bool) {
@@ -756,15 +727,7 @@ fn children_only_with_empty_list_empties_the_root() {
 fn body_element_morph_syncs_body_attributes() {
     let mut initial = Document::parse("<body>Foo</body>");
     let fin = Document::parse(r#"<body foo="bar">Foo</body>"#);
-    let body = initial.body().unwrap();
-    outer(
-        &mut initial,
-        body,
-        NewContent::Node {
-            doc: &fin,
-            node: fin.body().unwrap(),
-        },
-    );
+    let body = morph_body(&mut initial, &fin);
     assert_eq!(initial.body(), Some(body));
     assert_eq!(initial.outer_html(body), r#"<body foo="bar">Foo</body>"#);
     // Nothing else in the page: the pantry is gone.
@@ -936,15 +899,7 @@ fn body_morph_soft_match_abort() {
     let mut initial = Document::parse("<body><span></span><p></p><p></p></body>");
     let fin_src = "<body><div></div><p></p><p></p></body>";
     let fin = Document::parse(fin_src);
-    let body = initial.body().unwrap();
-    outer(
-        &mut initial,
-        body,
-        NewContent::Node {
-            doc: &fin,
-            node: fin.body().unwrap(),
-        },
-    );
+    let body = morph_body(&mut initial, &fin);
     assert_eq!(initial.outer_html(body), fin_src);
 }
 
@@ -1175,11 +1130,7 @@ fn hooks_node_added() {
     let mut rec = Recorder::new(Record::All);
     let out = outer_with(&mut doc, ul, "<ul><li>A</li><li>B</li></ul>", &mut rec);
     assert_eq!(out, "<ul><li>A</li><li>B</li></ul>");
-    let added: Vec<&Call> = rec
-        .calls
-        .iter()
-        .filter(|c| matches!(c, BeforeAdded(_) | AfterAdded(_)))
-        .collect();
+    let added = rec.calls_where(|c| matches!(c, BeforeAdded(_) | AfterAdded(_)));
     assert_eq!(
         added,
         [&BeforeAdded(s("<li>B</li>")), &AfterAdded(s("<li>B</li>"))]
@@ -1202,11 +1153,7 @@ fn hooks_node_morphed_order() {
     let mut rec = Recorder::new(Record::All);
     let out = outer_with(&mut doc, ul, r#"<ul><li id="a">B</li></ul>"#, &mut rec);
     assert_eq!(out, r#"<ul><li id="a">B</li></ul>"#);
-    let before: Vec<&Call> = rec
-        .calls
-        .iter()
-        .filter(|c| matches!(c, BeforeMorphed(..)))
-        .collect();
+    let before = rec.calls_where(|c| matches!(c, BeforeMorphed(..)));
     assert_eq!(
         before,
         [
@@ -1218,11 +1165,7 @@ fn hooks_node_morphed_order() {
             &morphed("A", "B"),
         ]
     );
-    let after: Vec<&Call> = rec
-        .calls
-        .iter()
-        .filter(|c| matches!(c, AfterMorphed(..)))
-        .collect();
+    let after = rec.calls_where(|c| matches!(c, AfterMorphed(..)));
     assert_eq!(
         after,
         [
@@ -1264,11 +1207,7 @@ fn hooks_node_removed() {
     let mut rec = Recorder::new(Record::All);
     let out = outer_with(&mut doc, ul, "<ul><li>A</li></ul>", &mut rec);
     assert_eq!(out, "<ul><li>A</li></ul>");
-    let removed: Vec<&Call> = rec
-        .calls
-        .iter()
-        .filter(|c| matches!(c, BeforeRemoved(_) | AfterRemoved(_)))
-        .collect();
+    let removed = rec.calls_where(|c| matches!(c, BeforeRemoved(_) | AfterRemoved(_)));
     assert_eq!(
         removed,
         [
@@ -1346,11 +1285,7 @@ fn hooks_attribute_updated_arguments_and_vetoes() {
         let (mut doc, a) = make(old);
         let mut rec = Recorder::new(Record::All);
         assert_eq!(outer_with(&mut doc, a, new, &mut rec), new);
-        let attrs: Vec<&Call> = rec
-            .calls
-            .iter()
-            .filter(|c| matches!(c, BeforeAttribute(..)))
-            .collect();
+        let attrs = rec.calls_where(|c| matches!(c, BeforeAttribute(..)));
         assert_eq!(attrs, [&BeforeAttribute(s("href"), s(seen), change)]);
 
         let (mut doc, a) = make(old);
@@ -1362,11 +1297,7 @@ fn hooks_attribute_updated_arguments_and_vetoes() {
     let (mut doc, a) = make(r#"<a class="c" href="x">A</a>"#);
     let mut rec = Recorder::new(Record::All);
     outer_with(&mut doc, a, r#"<a href="x" class="d">A</a>"#, &mut rec);
-    let attrs: Vec<&Call> = rec
-        .calls
-        .iter()
-        .filter(|c| matches!(c, BeforeAttribute(..)))
-        .collect();
+    let attrs = rec.calls_where(|c| matches!(c, BeforeAttribute(..)));
     assert_eq!(
         attrs,
         [
@@ -1405,11 +1336,7 @@ fn hooks_swapping_ided_checkboxes() {
     let second = r#"<input type="checkbox" id="second">"#;
     let first = r#"<input type="checkbox" id="first">"#;
     // Attribute calls are not part of that test.
-    let calls: Vec<&Call> = rec
-        .calls
-        .iter()
-        .filter(|c| !matches!(c, BeforeAttribute(..)))
-        .collect();
+    let calls = rec.calls_where(|c| !matches!(c, BeforeAttribute(..)));
     assert_eq!(
         calls,
         [
@@ -1501,10 +1428,7 @@ fn hooks_vetoed_addition_loses_its_persistent_elements() {
     assert_eq!(out, "<div></div>");
     assert!(!doc.contains(x));
     assert_eq!(
-        rec.calls
-            .iter()
-            .filter(|c| !matches!(c, BeforeAttribute(..)))
-            .collect::<Vec<_>>(),
+        rec.calls_where(|c| !matches!(c, BeforeAttribute(..))),
         [
             &morphed(
                 r#"<div><p id="x">X</p></div>"#,
@@ -1576,11 +1500,7 @@ fn whole_document_morph_removes_the_pantry_with_a_callback() {
         doc.to_html(),
         r#"<!DOCTYPE html><html><head></head><body><span></span><p id="x">X</p></body></html>"#
     );
-    let removed: Vec<&Call> = rec
-        .calls
-        .iter()
-        .filter(|c| matches!(c, BeforeRemoved(_)))
-        .collect();
+    let removed = rec.calls_where(|c| matches!(c, BeforeRemoved(_)));
     assert_eq!(
         removed,
         [&BeforeRemoved(s(r#"<div hidden=""><div></div></div>"#))]
@@ -1598,14 +1518,11 @@ fn turbo_hooks_permanent_is_never_morphed_nor_removed() {
     let (mut doc, div) =
         make(r#"<div><p id="perm" data-turbo-permanent class="old">old</p><p>other</p></div>"#);
     let perm = doc.get_element_by_id("perm").unwrap();
-    let mut hooks = TurboHooks;
-    morph(
+    outer_turbo(
         &mut doc,
         div,
-        html(r#"<div><p id="perm" data-turbo-permanent class="new">new</p><p>changed</p></div>"#),
-        &mut MorphOptions::outer().hooks(&mut hooks),
-    )
-    .unwrap();
+        r#"<div><p id="perm" data-turbo-permanent class="new">new</p><p>changed</p></div>"#,
+    );
     assert_eq!(
         doc.outer_html(div),
         r#"<div><p id="perm" data-turbo-permanent="" class="old">old</p><p>changed</p></div>"#
@@ -1616,14 +1533,7 @@ fn turbo_hooks_permanent_is_never_morphed_nor_removed() {
     // matches and in the trailing cleanup).
     let (mut doc, div) =
         make(r#"<div><b data-turbo-permanent>1</b><i>i</i><b data-turbo-permanent>2</b></div>"#);
-    let mut hooks = TurboHooks;
-    morph(
-        &mut doc,
-        div,
-        html("<div><i>j</i></div>"),
-        &mut MorphOptions::outer().hooks(&mut hooks),
-    )
-    .unwrap();
+    outer_turbo(&mut doc, div, "<div><i>j</i></div>");
     assert_eq!(
         doc.outer_html(div),
         r#"<div><b data-turbo-permanent="">1</b><i>j</i><b data-turbo-permanent="">2</b></div>"#
@@ -1640,14 +1550,7 @@ fn turbo_hooks_permanent_not_readded_when_its_id_exists() {
         r#"<!DOCTYPE html><html><head></head><body><div id="root"><p>x</p></div><aside id="perm" data-turbo-permanent>A</aside></body></html>"#,
     );
     let root = doc.get_element_by_id("root").unwrap();
-    let mut hooks = TurboHooks;
-    morph(
-        &mut doc,
-        root,
-        html(new),
-        &mut MorphOptions::outer().hooks(&mut hooks),
-    )
-    .unwrap();
+    outer_turbo(&mut doc, root, new);
     assert_eq!(doc.outer_html(root), r#"<div id="root"><p>x</p></div>"#);
     assert_eq!(doc.elements_by_id("perm").len(), 1);
 
@@ -1655,14 +1558,7 @@ fn turbo_hooks_permanent_not_readded_when_its_id_exists() {
         r#"<!DOCTYPE html><html><head></head><body><div id="root"><p>x</p></div></body></html>"#,
     );
     let root = doc.get_element_by_id("root").unwrap();
-    let mut hooks = TurboHooks;
-    morph(
-        &mut doc,
-        root,
-        html(new),
-        &mut MorphOptions::outer().hooks(&mut hooks),
-    )
-    .unwrap();
+    outer_turbo(&mut doc, root, new);
     assert_eq!(
         doc.outer_html(root),
         r#"<div id="root"><aside id="perm" data-turbo-permanent="">B</aside><p>x</p></div>"#
@@ -1880,16 +1776,12 @@ fn head_merge_example_and_details() {
         doc.outer_html(doc.head().unwrap()),
         r#"<head data-a="1"><!--c--><meta name="m"></head>"#
     );
-    let adds_and_removes: Vec<&Call> = rec
-        .calls
-        .iter()
-        .filter(|c| {
-            matches!(
-                c,
-                BeforeAdded(_) | AfterAdded(_) | BeforeRemoved(_) | AfterRemoved(_)
-            )
-        })
-        .collect();
+    let adds_and_removes = rec.calls_where(|c| {
+        matches!(
+            c,
+            BeforeAdded(_) | AfterAdded(_) | BeforeRemoved(_) | AfterRemoved(_)
+        )
+    });
     assert_eq!(
         adds_and_removes,
         [

@@ -28,6 +28,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::io;
 
 use domorph::dom::{Document, NodeData, NodeId, QuirksMode};
+use html5ever::QualName;
 use html5ever::serialize::{Serialize, SerializeOpts, Serializer, TraversalScope, serialize};
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData as RcData, RcDom, SerializableHandle};
@@ -112,11 +113,16 @@ fn rcdom_serialize_with_templates(dom: &RcDom) -> String {
     String::from_utf8(out).expect("UTF-8")
 }
 
-/// One line of a structure dump.
-fn attr_line(prefix: Option<&str>, ns: &str, local: &str, value: &str) -> String {
+/// One attribute in a line of a structure dump.
+fn attr_line(name: &QualName, value: &str) -> String {
     format!(
-        " {}{{{ns}}}{local}={}",
-        prefix.map(|p| format!("{p}:")).unwrap_or_default(),
+        " {}{{{}}}{}={}",
+        name.prefix
+            .as_deref()
+            .map(|p| format!("{p}:"))
+            .unwrap_or_default(),
+        name.ns,
+        name.local,
         js_string(value)
     )
 }
@@ -167,12 +173,7 @@ fn rc_dump(dom: &RcDom, flags: bool) -> String {
             } => {
                 let mut line = format!("{pad}<{{{}}}{}", name.ns, name.local);
                 for a in attrs.borrow().iter() {
-                    line.push_str(&attr_line(
-                        a.name.prefix.as_deref(),
-                        &a.name.ns,
-                        &a.name.local,
-                        &a.value,
-                    ));
+                    line.push_str(&attr_line(&a.name, &a.value));
                 }
                 line.push('>');
                 if flags && *mathml_annotation_xml_integration_point {
@@ -227,12 +228,7 @@ fn our_dump(doc: &Document) -> String {
                     let name = e.name();
                     let mut line = format!("{pad}<{{{}}}{}", name.ns, name.local);
                     for a in e.attrs() {
-                        line.push_str(&attr_line(
-                            a.name.prefix.as_deref(),
-                            &a.name.ns,
-                            &a.name.local,
-                            &a.value,
-                        ));
+                        line.push_str(&attr_line(&a.name, &a.value));
                     }
                     line.push('>');
                     out.push(line);

@@ -21,7 +21,7 @@ use domorph::parse::parse_template_contents;
 use domorph::select::{Selector, SelectorErrorKind};
 use domorph::{Document, NodeData, NodeId};
 use proptest::prelude::*;
-use support::{as_document, read_jsonl, root};
+use support::{as_document, oracle_files, read_jsonl};
 
 /// Cases where we knowingly differ from Chromium, each with the reason. A listed case must
 /// really differ: if it starts to match, remove it from here.
@@ -32,18 +32,7 @@ fn fixture_files() -> Vec<PathBuf> {
     if let Ok(p) = std::env::var("SELECT_FIXTURE") {
         return p.split(',').map(PathBuf::from).collect();
     }
-    let dir = root().join("fixtures/oracle");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("fixtures/oracle exists")
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| {
-            let n = p.file_name().unwrap().to_string_lossy().into_owned();
-            n.starts_with("selectors") && n.ends_with(".jsonl.gz")
-        })
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no fixtures/oracle/selectors*.jsonl.gz");
-    files
+    oracle_files("selectors", ".jsonl.gz")
 }
 
 /// What Chromium did with a case.

@@ -12,7 +12,7 @@ use domorph::Page;
 use domorph::stream::{
     self, Compat, Message, RecentRequests, Render, StreamErrorKind, StreamOptions,
 };
-use support::{read_jsonl, root};
+use support::{oracle_file, root};
 
 const PAGE: &str = "<!DOCTYPE html><html><head></head><body><ul id=list><li id=a>A</li><li id=b>B</li></ul><p class=t id=t1>1</p><p class=t id=t2>2</p></body></html>";
 
@@ -308,18 +308,8 @@ fn the_permanent_index_follows_the_page() {
     ];
     let mut page = Page::parse(PAGE);
     let mut doc = Document::parse(PAGE);
-    let options = StreamOptions::default();
-    let recent = RecentRequests::new();
     for m in &messages {
-        let a = page
-            .apply_html(m)
-            .map(|a| a.errors.len())
-            .map_err(|e| e.to_string());
-        let b = stream::apply_html(&mut doc, m, &options, &recent)
-            .map(|a| a.errors.len())
-            .map_err(|e| e.to_string());
-        assert_eq!(a, b, "{m}");
-        assert_eq!(page.to_html(), doc.to_html(), "{m}");
+        apply_to_both(&mut page, &mut doc, m);
     }
     assert!(
         page.to_html()
@@ -330,27 +320,39 @@ fn the_permanent_index_follows_the_page() {
 #[test]
 fn indexed_and_walking_pages_agree_on_oracle_messages() {
     // Pages of the oracle cases, each taking the messages of the following cases.
-    let cases = read_jsonl(&root().join("fixtures/oracle/stream_seed1_handbook.jsonl.gz"));
-    let options = StreamOptions::default();
-    let recent = RecentRequests::new();
+    let cases = oracle_file("stream_seed1_handbook.jsonl.gz");
     for (i, rec) in cases.iter().enumerate().step_by(7) {
         let served = domorph::page::served(rec["case"]["page"].as_str().unwrap()).into_owned();
         let mut page = Page::parse(&served);
         let mut doc = Document::parse(&served);
         for other in cases.iter().cycle().skip(i).take(12) {
-            let m = other["case"]["stream"].as_str().unwrap();
-            let a = page
-                .apply_html(m)
-                .map(|a| a.errors.len())
-                .map_err(|e| e.to_string());
-            let b = stream::apply_html(&mut doc, m, &options, &recent)
-                .map(|a| a.errors.len())
-                .map_err(|e| e.to_string());
-            assert_eq!(a, b);
-            assert_eq!(page.to_html(), doc.to_html());
+            apply_to_both(
+                &mut page,
+                &mut doc,
+                other["case"]["stream"].as_str().unwrap(),
+            );
             check_id_index(page.document());
         }
     }
+}
+
+/// Applies `message` through `Page` (which keeps an index) and through `stream::apply_html` on
+/// a plain document (which walks the page): both must give the same result and the same page.
+fn apply_to_both(page: &mut Page, doc: &mut Document, message: &str) {
+    let a = page
+        .apply_html(message)
+        .map(|a| a.errors.len())
+        .map_err(|e| e.to_string());
+    let b = stream::apply_html(
+        doc,
+        message,
+        &StreamOptions::default(),
+        &RecentRequests::new(),
+    )
+    .map(|a| a.errors.len())
+    .map_err(|e| e.to_string());
+    assert_eq!(a, b, "{message}");
+    assert_eq!(page.to_html(), doc.to_html(), "{message}");
 }
 
 /// The id index holds exactly the connected elements with a non-empty id.
@@ -562,7 +564,7 @@ fn cli_applies_messages_in_order() {
 #[test]
 fn the_readme_chat_demo_matches_chromium() {
     // fixtures/oracle/stream_chat.jsonl: the README's main command, run by the oracle.
-    let rec = &read_jsonl(&root().join("fixtures/oracle/stream_chat.jsonl"))[0];
+    let rec = &oracle_file("stream_chat.jsonl")[0];
     let page_html = std::fs::read_to_string(root().join("fixtures/pages/chat.html")).unwrap();
     let message = std::fs::read_to_string(root().join("fixtures/messages/chat.html")).unwrap();
     assert_eq!(rec["case"]["page"].as_str(), Some(page_html.as_str()));

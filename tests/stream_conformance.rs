@@ -17,11 +17,11 @@
 
 mod support;
 
-use std::collections::HashMap;
-
-use domorph::stream::{Compat, Message, StreamOptions};
-use domorph::{Document, NodeId, Page};
-use support::{read_jsonl, root};
+use domorph::stream::Compat;
+use support::{
+    assert_no_failures, check_stream_cases, json_identity, json_strings, oracle_file,
+    run_stream_case,
+};
 
 /// Cases where the browser result cannot be ours, each with the reason. A listed case must
 /// still differ: when it starts to match, take it out of here.
@@ -69,67 +69,11 @@ fn rewrite_errors(errors: Vec<String>) -> Vec<String> {
         .collect()
 }
 
-/// The elements under `<body>` in tree order (not inside template contents), as
-/// `document.body.querySelectorAll('*')` lists them.
-fn body_elements(doc: &Document) -> Vec<NodeId> {
-    let Some(body) = doc.body() else {
-        return Vec::new();
-    };
-    doc.descendants(body)
-        .skip(1)
-        .filter(|&n| doc.element(n).is_some())
-        .collect()
-}
-
-/// Our `<html>`, the failures as the browser's console words them, and the oracle's element
-/// identity: for every element under `<body>` after the message, its index among the elements
-/// under `<body>` before, or `None` for a new one.
-fn run_case_with_identity(
-    page: &str,
-    message: &str,
-    compat: Compat,
-) -> (String, Vec<String>, Vec<Option<usize>>) {
-    let options = StreamOptions::default().compat(compat);
-    let (mut page, loaded) = Page::parse_with(&domorph::page::served(page), options);
-    assert!(loaded.errors.is_empty());
-    let before: HashMap<NodeId, usize> = body_elements(page.document())
-        .into_iter()
-        .enumerate()
-        .map(|(i, n)| (n, i))
-        .collect();
-    let errors = match Message::parse(message).and_then(|m| page.apply(&m)) {
-        Ok(applied) => applied.errors.iter().map(|e| e.browser_message()).collect(),
-        Err(e) => vec![format!(
-            "exception from Turbo.renderStreamMessage: {}",
-            e.browser_message()
-        )],
-    };
-    let doc = page.document();
-    let html = doc
-        .document_element()
-        .map(|h| doc.outer_html(h))
-        .unwrap_or_default();
-    let identity = body_elements(doc)
-        .into_iter()
-        .map(|n| before.get(&n).copied())
-        .collect();
-    (html, errors, identity)
-}
-
-fn strings(v: &serde_json::Value) -> Vec<String> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e.as_str().unwrap().to_owned())
-        .collect()
-}
-
 fn run(suffix: &str, compat: Compat) {
     let cases: Vec<serde_json::Value> = (1..=5)
-        .flat_map(|s| read_jsonl(&root().join(format!("fixtures/oracle/stream_seed{s}{suffix}"))))
+        .flat_map(|s| oracle_file(&format!("stream_seed{s}{suffix}")))
         .collect();
-    let neutralized: Vec<serde_json::Value> =
-        read_jsonl(&root().join("fixtures/oracle/stream_morph_throws.jsonl"));
+    let neutralized = oracle_file("stream_morph_throws.jsonl");
     assert!(cases.len() >= 1500, "only {} cases", cases.len());
     let mut failures = Vec::new();
     let (mut with_errors, mut dropped) = (0, 0);
@@ -141,28 +85,23 @@ fn run(suffix: &str, compat: Compat) {
             "{id}: harness failure"
         );
         assert!(result["timeout"].as_bool() != Some(true), "{id}: timeout");
-        let (html, mut errors, identity) = run_case_with_identity(
+        let (html, mut errors, identity) = run_stream_case(
             case["page"].as_str().unwrap(),
             case["stream"].as_str().unwrap(),
             compat,
         );
-        let want_identity: Vec<Option<usize>> = result["identity"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_u64().map(|n| n as usize))
-            .collect();
+        let want_identity = json_identity(&result["identity"]);
         if compat == Compat::Handbook && case.get("note").is_some() {
             errors = rewrite_errors(errors);
         }
-        let want_errors = strings(&result["errors"]);
+        let want_errors = json_strings(&result["errors"]);
         let mut want_html = result["html"].as_str().unwrap().to_owned();
         if compat == Compat::Handbook && MORPH_THROWS.contains(&id) {
             let n = neutralized
                 .iter()
                 .find(|n| n["case"]["id"].as_str() == Some(&format!("{id}-neutralized")))
                 .unwrap_or_else(|| panic!("{id}: no neutralized case"));
-            assert!(strings(&n["result"]["errors"]).is_empty());
+            assert!(json_strings(&n["result"]["errors"]).is_empty());
             want_html = n["result"]["html"].as_str().unwrap().to_owned();
         }
         if !want_errors.is_empty() {
@@ -188,13 +127,7 @@ fn run(suffix: &str, compat: Compat) {
         }
     }
     assert!(with_errors > 0 && dropped > 0);
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases differ:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n\n")
-    );
+    assert_no_failures(&failures, cases.len());
 }
 
 #[test]
@@ -212,7 +145,7 @@ fn turbo_8_0_23_mode_matches_turbo_in_chromium() {
 /// Turbo's random autofocus id is compared by its prefix.
 #[test]
 fn extra_edge_cases_match_turbo_in_chromium() {
-    let cases = read_jsonl(&root().join("fixtures/oracle/stream_extra.jsonl.gz"));
+    let cases = oracle_file("stream_extra.jsonl.gz");
     assert!(cases.len() >= 30);
     let uuid = |s: &str| -> String {
         let mut out = String::new();
@@ -224,28 +157,5 @@ fn extra_edge_cases_match_turbo_in_chromium() {
         }
         out + rest
     };
-    let mut failures = Vec::new();
-    for rec in &cases {
-        let (case, result) = (&rec["case"], &rec["result"]);
-        let id = case["id"].as_str().unwrap();
-        let (html, errors, identity) = run_case_with_identity(
-            case["page"].as_str().unwrap(),
-            case["stream"].as_str().unwrap(),
-            Compat::Turbo8023,
-        );
-        let want_html = result["html"].as_str().unwrap();
-        let want_errors = strings(&result["errors"]);
-        let want_identity: Vec<Option<usize>> = result["identity"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_u64().map(|n| n as usize))
-            .collect();
-        if uuid(&html) != uuid(want_html) || errors != want_errors || identity != want_identity {
-            failures.push(format!(
-                "{id}:\n chromium: {want_html:?} {want_errors:?} {want_identity:?}\n ours:     {html:?} {errors:?} {identity:?}"
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    check_stream_cases(&cases, Compat::Turbo8023, uuid);
 }

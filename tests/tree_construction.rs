@@ -8,7 +8,7 @@ mod support;
 
 use domorph::Document;
 use domorph::parse::{IdiomorphBranch, parse_idiomorph, parse_template_contents};
-use support::{as_document, dump_children, oracle_cases};
+use support::{as_document, assert_no_failures, dump_children, oracle_cases};
 
 /// Cases where Chromium departs from the HTML standard that html5ever implements (the
 /// oracle README names these), each with the reason. A listed case must really differ: if
@@ -153,11 +153,5 @@ fn tree_construction_matches_chromium() {
     for (ctx, n) in &per_context {
         assert!(*n >= 300, "only {n} cases for context {ctx}");
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases differ:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n\n")
-    );
+    assert_no_failures(&failures, cases.len());
 }

@@ -1,12 +1,18 @@
-//! Helpers shared by the integration tests: the oracle's canonical tree dump, and the
-//! browser-generated fixtures under `fixtures/oracle/`.
+//! Helpers shared by the integration tests: the oracle's canonical tree dump, the
+//! browser-generated fixtures under `fixtures/oracle/` and the fields of their records, and the
+//! checks that the morph and stream conformance tests run on those records.
 #![allow(dead_code)]
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
+use domorph::Page;
 use domorph::dom::{Document, NodeData, NodeId};
+use domorph::morph::{MorphOptions, Strategy, morph_fragment};
+use domorph::stream::{Compat, Message, StreamOptions};
 use html5ever::ns;
+use serde_json::Value;
 
 /// The tree dump of `../shared/tools/oracle` (kind `parse`) and `conformance/canon.js`: one
 /// line per node, two spaces per depth, documents and fragments print only their children.
@@ -106,10 +112,9 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Every `{"case": …, "result": …}` line of the fixture files matching `prefix` in
-/// `fixtures/oracle/` (e.g. `parse_seed` gives parse_seed1.jsonl.gz, parse_seed2…), in file
-/// order.
-pub fn oracle_cases(prefix: &str, suffix: &str) -> Vec<serde_json::Value> {
+/// The fixture files in `fixtures/oracle/` whose names start with `prefix` and end with
+/// `suffix` (e.g. `parse_seed` gives parse_seed1.jsonl.gz, parse_seed2…), sorted by name.
+pub fn oracle_files(prefix: &str, suffix: &str) -> Vec<PathBuf> {
     let dir = root().join("fixtures/oracle");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("fixtures/oracle exists")
@@ -120,12 +125,26 @@ pub fn oracle_cases(prefix: &str, suffix: &str) -> Vec<serde_json::Value> {
         })
         .collect();
     files.sort();
-    assert!(!files.is_empty(), "no fixtures {prefix}*{suffix}");
-    files.iter().flat_map(|f| read_jsonl(f)).collect()
+    assert!(!files.is_empty(), "no fixtures/oracle/{prefix}*{suffix}");
+    files
+}
+
+/// Every `{"case": …, "result": …}` line of the fixture files matching `prefix` and `suffix`
+/// in `fixtures/oracle/` (see [`oracle_files`]), in file order.
+pub fn oracle_cases(prefix: &str, suffix: &str) -> Vec<Value> {
+    oracle_files(prefix, suffix)
+        .iter()
+        .flat_map(|f| read_jsonl(f))
+        .collect()
+}
+
+/// Every line of one fixture file, `fixtures/oracle/<name>`.
+pub fn oracle_file(name: &str) -> Vec<Value> {
+    read_jsonl(&root().join("fixtures/oracle").join(name))
 }
 
 /// Reads a JSON Lines file, gzip-compressed when it ends in `.gz`.
-pub fn read_jsonl(path: &Path) -> Vec<serde_json::Value> {
+pub fn read_jsonl(path: &Path) -> Vec<Value> {
     let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let reader: Box<dyn BufRead> = if path.extension().is_some_and(|e| e == "gz") {
         Box::new(BufReader::new(flate2::read::GzDecoder::new(file)))
@@ -150,4 +169,182 @@ pub fn as_document(page: &str) -> String {
     } else {
         format!("<!DOCTYPE html><html><head></head><body>{page}</body></html>")
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields of oracle records.
+
+/// A JSON array of strings (a result's `errors`).
+pub fn json_strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// A result's element identity: for every element after the change, its index among the
+/// elements before, or `None` for a new one.
+pub fn json_identity(v: &Value) -> Vec<Option<usize>> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().map(|n| n as usize))
+        .collect()
+}
+
+/// Passes when no case of `total` failed; otherwise panics listing every failure.
+pub fn assert_no_failures(failures: &[String], total: usize) {
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        total,
+        failures.join("\n\n")
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Morph oracle cases.
+
+/// Checks `morph` oracle records (`morph_fragment` of `case.old` into `case.new`, outerHTML or
+/// innerHTML style) with `strategy` against Chromium running idiomorph 0.7.4: where idiomorph
+/// threw, an error; otherwise the same container HTML (byte for byte) and the same element
+/// identity. Both kinds of case must occur.
+pub fn check_morph_cases(cases: &[Value], strategy: Strategy) {
+    let mut failures = Vec::new();
+    let (mut threw, mut compared) = (0, 0);
+    for rec in cases {
+        let (case, result) = (&rec["case"], &rec["result"]);
+        let id = case["id"].as_str().unwrap();
+        assert_eq!(case["idiomorph"].as_str().unwrap_or("0.7.4"), "0.7.4");
+        assert!(
+            result["failed"].as_bool() != Some(true),
+            "{id}: a harness failure in the fixtures"
+        );
+        let old = case["old"].as_str().unwrap();
+        let new = case["new"].as_str().unwrap();
+        let mut options = match case["style"].as_str().unwrap() {
+            "innerHTML" => MorphOptions::children_only(),
+            _ => MorphOptions::outer(),
+        }
+        .strategy(strategy);
+        let ours = morph_fragment(old, new, &mut options);
+        let errors = json_strings(&result["errors"]);
+        if errors
+            .iter()
+            .any(|e| e.starts_with("exception from Idiomorph.morph"))
+        {
+            threw += 1;
+            if let Ok(r) = ours {
+                failures.push(format!(
+                    "{id}: idiomorph threw {errors:?}, we gave {:?}",
+                    r.html
+                ));
+            }
+            continue;
+        }
+        compared += 1;
+        match ours {
+            Err(e) => failures.push(format!(
+                "{id}: we failed ({e}), the browser gave {:?}",
+                result["html"]
+            )),
+            Ok(r) => {
+                let want_html = result["html"].as_str().unwrap();
+                let want_identity = json_identity(&result["identity"]);
+                if r.html != want_html || r.identity != want_identity {
+                    failures.push(format!(
+                        "{id} ({}):\n old: {old:?}\n new: {new:?}\n chromium: {want_html:?}\n ours:     {:?}\n identity chromium {want_identity:?}\n identity ours     {:?}",
+                        case["style"], r.html, r.identity
+                    ));
+                }
+            }
+        }
+    }
+    assert!(threw > 0 && compared > 0);
+    assert_no_failures(&failures, cases.len());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stream oracle cases.
+
+/// The elements under `<body>` in tree order (not inside template contents), as
+/// `document.body.querySelectorAll('*')` lists them.
+pub fn body_elements(doc: &Document) -> Vec<NodeId> {
+    let Some(body) = doc.body() else {
+        return Vec::new();
+    };
+    doc.descendants(body)
+        .skip(1)
+        .filter(|&n| doc.element(n).is_some())
+        .collect()
+}
+
+/// Applies the stream `message` to `page_html` served as the oracle serves it, and returns
+/// our `<html>`, the failures as the browser's console words them, and the oracle's element
+/// identity: for every element under `<body>` after the message, its index among the elements
+/// under `<body>` before, or `None` for a new one.
+pub fn run_stream_case(
+    page_html: &str,
+    message: &str,
+    compat: Compat,
+) -> (String, Vec<String>, Vec<Option<usize>>) {
+    let options = StreamOptions::default().compat(compat);
+    let (mut page, loaded) = Page::parse_with(&domorph::page::served(page_html), options);
+    assert!(
+        loaded.errors.is_empty(),
+        "loading {page_html:?}: {:?}",
+        loaded.errors
+    );
+    let before: HashMap<NodeId, usize> = body_elements(page.document())
+        .into_iter()
+        .enumerate()
+        .map(|(i, n)| (n, i))
+        .collect();
+    let errors = match Message::parse(message).and_then(|m| page.apply(&m)) {
+        Ok(applied) => applied.errors.iter().map(|e| e.browser_message()).collect(),
+        Err(e) => vec![format!(
+            "exception from Turbo.renderStreamMessage: {}",
+            e.browser_message()
+        )],
+    };
+    let doc = page.document();
+    let html = doc
+        .document_element()
+        .map(|h| doc.outer_html(h))
+        .unwrap_or_default();
+    let identity = body_elements(doc)
+        .into_iter()
+        .map(|n| before.get(&n).copied())
+        .collect();
+    (html, errors, identity)
+}
+
+/// Checks `stream` oracle records with `compat`: for each, [`run_stream_case`] must give the
+/// browser's `<html>` (both sides passed through `normalize`), its errors word for word and its
+/// element identity.
+pub fn check_stream_cases(cases: &[Value], compat: Compat, normalize: impl Fn(&str) -> String) {
+    let mut failures = Vec::new();
+    for rec in cases {
+        let (case, result) = (&rec["case"], &rec["result"]);
+        let id = case["id"].as_str().unwrap();
+        let (html, errors, identity) = run_stream_case(
+            case["page"].as_str().unwrap(),
+            case["stream"].as_str().unwrap(),
+            compat,
+        );
+        let want_html = result["html"].as_str().unwrap();
+        let want_errors = json_strings(&result["errors"]);
+        let want_identity = json_identity(&result["identity"]);
+        if normalize(&html) != normalize(want_html)
+            || errors != want_errors
+            || identity != want_identity
+        {
+            failures.push(format!(
+                "{id}:\n chromium: {want_html:?} {want_errors:?} {want_identity:?}\n ours:     {html:?} {errors:?} {identity:?}"
+            ));
+        }
+    }
+    assert_no_failures(&failures, cases.len());
 }
