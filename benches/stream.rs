@@ -51,6 +51,9 @@ use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, 
 use domorph::stream::Message;
 use domorph::{Document, Page};
 
+mod common;
+use common::{EVICT_BYTES, evict};
+
 fn read_path(path: PathBuf) -> Option<String> {
     match std::fs::read_to_string(&path) {
         Ok(s) => Some(s),
@@ -297,17 +300,6 @@ fn append_one(c: &mut Criterion) {
         });
     }
     g.finish();
-}
-
-/// Twice the last-level cache of the machine the figures were taken on (32 MiB).
-const EVICT_BYTES: usize = 64 << 20;
-
-/// Writes one byte per cache line of `junk`, pushing the page out of the caches.
-fn evict(junk: &mut [u8]) {
-    for b in junk.iter_mut().step_by(64) {
-        *b = b.wrapping_add(1);
-    }
-    black_box(junk);
 }
 
 /// Card 223 of the 10k page (the middle one, whose tag list the append targets), as HTML.

@@ -5,7 +5,7 @@
 //! gets the id in its *id set*; matching prefers old and new nodes whose id sets intersect,
 //! and nodes holding persistent ids go to the pantry instead of being removed.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::form::form_id_shadowed;
 use super::matcher::same_tag;
@@ -191,6 +191,87 @@ fn id_and_tag(doc: &Document, ix: Ix) -> Option<(&str, &html5ever::QualName)> {
     Some((e.id().unwrap_or(""), e.name()))
 }
 
+/// No record (an element whose id property is shadowed, or a new id the old side lacks).
+const NO_RECORD: u32 = u32::MAX;
+
+/// What [`IdMaps::build`] learns about one id value.
+#[derive(Debug)]
+struct IdRecord<'a> {
+    /// The tag of the first old element with this id.
+    old_tag: Option<&'a html5ever::QualName>,
+    /// More than one old element has it, or more than one new element was accepted.
+    dup: bool,
+    /// Where the new side accepted it, in `IdTable::accepted`.
+    accepted: Option<u32>,
+}
+
+/// Id values and their records, in the order of first sight.
+#[derive(Debug, Default)]
+struct IdTable<'a, 's> {
+    index: HashMap<&'a str, u32>,
+    records: Vec<IdRecord<'a>>,
+    /// Accepted ids (the new side's strings), in the order the new side accepted them.
+    accepted: Vec<(&'s str, u32)>,
+}
+
+impl<'a, 's: 'a> IdTable<'a, 's> {
+    /// The record for `id`, made if missing; true when it was made.
+    fn record(&mut self, id: &'a str) -> (u32, bool) {
+        let next = self.records.len() as u32;
+        let r = *self.index.entry(id).or_insert(next);
+        if r == next {
+            self.records.push(IdRecord {
+                old_tag: None,
+                dup: false,
+                accepted: None,
+            });
+        }
+        (r, r == next)
+    }
+
+    fn lookup(&self, id: &str) -> u32 {
+        self.index.get(id).copied().unwrap_or(NO_RECORD)
+    }
+
+    /// An old element with this id (and tag), in tree order.
+    fn seen_old(&mut self, r: u32, tag: &'a html5ever::QualName) {
+        let rec = &mut self.records[r as usize];
+        match rec.old_tag {
+            Some(_) => rec.dup = true,
+            None => rec.old_tag = Some(tag),
+        }
+    }
+
+    /// A new element with this id (and tag), in tree order: a second acceptance makes the id
+    /// a duplicate; a first element of another tag than the old one is passed over, and a
+    /// later one of the same tag is still accepted (idiomorph's quirk).
+    fn seen_new(&mut self, r: u32, id: &'s str, tag: &html5ever::QualName) {
+        let rec = &mut self.records[r as usize];
+        if rec.accepted.is_some() {
+            rec.dup = true;
+        } else if rec.old_tag.is_some_and(|t| same_tag(t, tag)) {
+            rec.accepted = Some(self.accepted.len() as u32);
+            self.accepted.push((id, r));
+        }
+    }
+
+    /// Numbers the persistent ids in acceptance order into `maps` (each holder is set by
+    /// the caller; `old_root` stands in until then); returns each record's persistent id.
+    fn number(self, maps: &mut IdMaps<'s>, old_root: Ix) -> Vec<Option<Pid>> {
+        let mut pids = vec![None; self.records.len()];
+        for (id, r) in self.accepted {
+            if !self.records[r as usize].dup {
+                let n = maps.values.len() as Pid;
+                maps.persistent.insert(id, n);
+                maps.values.push(id);
+                maps.holders.push(old_root);
+                pids[r as usize] = Some(n);
+            }
+        }
+        pids
+    }
+}
+
 impl<'s> IdMaps<'s> {
     /// Builds the maps for morphing `old_root` (in `old`) into `new` (in `src`).
     pub(crate) fn build(
@@ -221,74 +302,80 @@ impl<'s> IdMaps<'s> {
                 id_elements(src, n, &mut new_els);
             }
         }
-        // Old side: descendants with an id attribute, then the root if its id is non-empty.
-        // Only ids the new side has can become persistent, so when the root is connected the
-        // id index gives the candidates without walking the old subtree (empty ids are not
-        // indexed: then the walk it is).
-        let mut old_els = Vec::new();
+        // Persistent ids (morph.md §2.3 step 3, including its quirks), with one record per
+        // id value so that each element costs one hash lookup: an id is persistent when the
+        // old side has it once (counting elements whose id property is shadowed as absent)
+        // and the new side accepts it once, on the first new element of the same tag.
+        let mut table = IdTable::default();
+        // Old side: descendants with an id attribute, then the root if its id is non-empty,
+        // each with its record. Only ids the new side has can become persistent, so when the
+        // root is connected the id index gives them without walking the old subtree (empty
+        // ids are not indexed: then the walk it is).
+        let mut old_els: Vec<(Ix, u32)> = Vec::new();
+        let mut new_recs: Vec<u32> = Vec::with_capacity(new_els.len());
         let empty_new_id = new_els
             .iter()
             .any(|&e| src.elem(e).and_then(|x| x.id()) == Some(""));
+        // Records are keyed by the id *attribute* (the id map reads `getAttribute("id")`);
+        // only elements whose id *property* is that value (not a shadowed form) count
+        // towards persistence.
+        let attr_id = |d: &'s Document, e: Ix| d.elem(e).and_then(|x| x.id());
         if !empty_new_id && old.is_connected_ix(old_root) {
-            let mut seen = HashSet::default();
             for &e in &new_els {
-                let Some(id) = src.elem(e).and_then(|x| x.id()) else {
+                let Some(id) = attr_id(src, e) else {
+                    new_recs.push(NO_RECORD);
                     continue;
                 };
-                if !seen.insert(id) {
-                    continue;
+                let (r, fresh) = table.record(id);
+                if fresh {
+                    // First time this value is seen: its old elements, in tree order.
+                    for c in old
+                        .indexed_with_id(id)
+                        .filter(|&c| is_inclusive_descendant(old, c, old_root))
+                    {
+                        if let Some((_, old_tag)) = id_and_tag(old, c) {
+                            table.seen_old(r, old_tag);
+                        }
+                        old_els.push((c, r));
+                    }
                 }
-                old_els.extend(
-                    old.indexed_with_id(id)
-                        .filter(|&c| is_inclusive_descendant(old, c, old_root)),
-                );
+                if let Some((id, tag)) = id_and_tag(src, e) {
+                    table.seen_new(r, id, tag);
+                }
+                new_recs.push(r);
             }
         } else {
-            id_elements(old, old_root, &mut old_els);
+            let mut walked = Vec::new();
+            id_elements(old, old_root, &mut walked);
             if old
                 .elem(old_root)
                 .and_then(|e| e.id())
                 .is_some_and(|id| !id.is_empty())
             {
-                old_els.push(old_root);
+                walked.push(old_root);
+            }
+            for c in walked {
+                let Some(id) = old.elem(c).and_then(|x| x.id()) else {
+                    continue;
+                };
+                let (r, _) = table.record(id);
+                if let Some((_, tag)) = id_and_tag(old, c) {
+                    table.seen_old(r, tag);
+                }
+                old_els.push((c, r));
+            }
+            for &e in &new_els {
+                let r = attr_id(src, e).map_or(NO_RECORD, |id| table.lookup(id));
+                if r != NO_RECORD
+                    && let Some((id, tag)) = id_and_tag(src, e)
+                {
+                    table.seen_new(r, id, tag);
+                }
+                new_recs.push(r);
             }
         }
-        // Persistent ids (morph.md §2.3 step 3, including its quirks).
-        let mut old_tags: HashMap<&str, &html5ever::QualName> = HashMap::default();
-        let mut dup: Vec<&str> = Vec::new();
-        for &e in &old_els {
-            let Some((id, tag)) = id_and_tag(old, e) else {
-                continue;
-            };
-            if old_tags.contains_key(id) {
-                dup.push(id);
-            } else {
-                old_tags.insert(id, tag);
-            }
-        }
-        let mut accepted: Vec<&'s str> = Vec::new();
-        let mut accepted_set: HashSet<&str> = HashSet::default();
-        for &e in &new_els {
-            let Some((id, tag)) = id_and_tag(src, e) else {
-                continue;
-            };
-            if accepted_set.contains(id) {
-                dup.push(id);
-            } else if old_tags.get(id).is_some_and(|t| same_tag(t, tag)) {
-                accepted_set.insert(id);
-                accepted.push(id);
-            }
-        }
-        let dup: HashSet<&str> = dup.into_iter().collect();
         let mut maps = IdMaps::default();
-        for id in accepted {
-            if !dup.contains(id) {
-                let n = maps.values.len() as Pid;
-                maps.persistent.insert(id, n);
-                maps.values.push(id);
-                maps.holders.push(old_root);
-            }
-        }
+        let pids = table.number(&mut maps, old_root);
         if maps.persistent.is_empty() {
             return maps;
         }
@@ -296,13 +383,8 @@ impl<'s> IdMaps<'s> {
         // Id sets: from each element with a persistent id up to the root (inclusive),
         // through parent *elements* only.
         let mut holder_set = vec![false; maps.holders.len()];
-        for &e in &old_els {
-            if let Some(p) = old
-                .elem(e)
-                .and_then(|x| x.id())
-                .and_then(|id| maps.persistent.get(id))
-            {
-                let p = *p;
+        for &(e, r) in &old_els {
+            if let Some(p) = pids[r as usize] {
                 if std::mem::replace(&mut holder_set[p as usize], true) {
                     maps.extra_holders.entry(p).or_default().push(e);
                 } else {
@@ -312,13 +394,9 @@ impl<'s> IdMaps<'s> {
             }
         }
         let new_root = new.id_root();
-        for &e in &new_els {
-            if let Some(p) = src
-                .elem(e)
-                .and_then(|x| x.id())
-                .and_then(|id| maps.persistent.get(id))
-            {
-                populate_new(src, &mut maps.new_sets, e, new_root, *p);
+        for (&e, &r) in new_els.iter().zip(&new_recs) {
+            if let Some(p) = pids.get(r as usize).copied().flatten() {
+                populate_new(src, &mut maps.new_sets, e, new_root, p);
             }
         }
         maps.old_sets.values_mut().for_each(IdSet::finish);
