@@ -25,20 +25,21 @@ pub(crate) fn builtin(
         "before" => before(tx, run, s),
         "prepend" => prepend(tx, run, s),
         "remove" => remove(tx, run, s),
-        "replace" => {
-            let morph = get_attribute(tx.doc(), s, "method") == Some("morph");
-            replace(tx, run, s, morph)
-        }
-        "update" => {
-            let morph = get_attribute(tx.doc(), s, "method") == Some("morph");
-            update(tx, run, s, morph)
-        }
+        "replace" if method_is_morph(tx.doc(), s) => morph(tx, run, s, MorphStyle::Outer),
+        "replace" => replace(tx, run, s),
+        "update" if method_is_morph(tx.doc(), s) => morph(tx, run, s, MorphStyle::ChildrenOnly),
+        "update" => update(tx, run, s),
         "refresh" => {
             refresh(tx.doc(), run, s);
             Ok(())
         }
         _ => return None,
     })
+}
+
+/// Whether the stream has `method="morph"` (what `replace` and `update` check first).
+fn method_is_morph(doc: &Document, s: Ix) -> bool {
+    get_attribute(doc, s, "method") == Some("morph")
 }
 
 /// Turbo's `templateContent`: a fresh deep copy of the template content's top-level nodes,
@@ -48,8 +49,15 @@ pub(crate) fn template_content(tx: &mut Tx<'_>, s: Ix) -> Result<Vec<Ix>, Stream
     let Some(content) = element::contents(tx.doc(), t) else {
         return Ok(Vec::new());
     };
-    let kids = element::children(tx.doc(), content);
+    let kids: Vec<Ix> = tx.doc().child_ixs(content).collect();
     Ok(kids.into_iter().map(|k| tx.clone_node(k)).collect())
+}
+
+/// Frees copies that were not inserted.
+fn discard_all(tx: &mut Tx<'_>, nodes: &[Ix]) {
+    for &n in nodes {
+        tx.discard(n);
+    }
 }
 
 /// Inserts `nodes` under `parent` before `before`, then lets the streams among them run.
@@ -62,9 +70,7 @@ fn insert_all(
 ) -> Result<(), StreamErrorKind> {
     for (i, &n) in nodes.iter().enumerate() {
         if let Err(e) = insert_node(tx, parent, n, before) {
-            for &rest in &nodes[i..] {
-                tx.discard(rest);
-            }
+            discard_all(tx, &nodes[i..]);
             return Err(StreamErrorKind::Dom(e));
         }
     }
@@ -135,32 +141,18 @@ pub(crate) fn remove(tx: &mut Tx<'_>, run: &mut Run<'_>, s: Ix) -> Result<(), St
     Ok(())
 }
 
-/// `replace`: each target is replaced by a copy (`replaceWith`), or morphed into one with
-/// `method="morph"` (`morphElements`, outer).
-pub(crate) fn replace(
-    tx: &mut Tx<'_>,
-    run: &mut Run<'_>,
-    s: Ix,
-    morph: bool,
-) -> Result<(), StreamErrorKind> {
+/// `replace`: each target is replaced by a copy (`replaceWith`).
+pub(crate) fn replace(tx: &mut Tx<'_>, run: &mut Run<'_>, s: Ix) -> Result<(), StreamErrorKind> {
     for e in run.targets(tx.doc(), s)? {
-        if morph {
-            morph_target(tx, run, s, e, MorphStyle::Outer)?;
-            continue;
-        }
         let nodes = template_content(tx, s)?;
         let Some(parent) = tx.doc().node(e).parent else {
-            for n in nodes {
-                tx.discard(n);
-            }
+            discard_all(tx, &nodes);
             continue;
         };
         if matches!(tx.doc().node(parent).data, NodeData::Document)
             && let Err(h) = document_can_take(tx.doc(), &nodes)
         {
-            for n in nodes {
-                tx.discard(n);
-            }
+            discard_all(tx, &nodes);
             return Err(StreamErrorKind::DocumentHierarchy(h));
         }
         let next = tx.doc().node(e).next_sibling;
@@ -191,24 +183,31 @@ fn document_can_take(doc: &Document, nodes: &[Ix]) -> Result<(), DocumentHierarc
 
 /// `update`: each target's children are replaced by a copy (`innerHTML = ""` then
 /// `append`; a `<template>` target has its content emptied and the copy appended as real
-/// children), or morphed into it with `method="morph"` (`morphChildren`).
-pub(crate) fn update(
-    tx: &mut Tx<'_>,
-    run: &mut Run<'_>,
-    s: Ix,
-    morph: bool,
-) -> Result<(), StreamErrorKind> {
+/// children).
+pub(crate) fn update(tx: &mut Tx<'_>, run: &mut Run<'_>, s: Ix) -> Result<(), StreamErrorKind> {
     for e in run.targets(tx.doc(), s)? {
-        if morph {
-            morph_target(tx, run, s, e, MorphStyle::ChildrenOnly)?;
-            continue;
-        }
         let holder = element::contents(tx.doc(), e).unwrap_or(e);
-        for c in element::children(tx.doc(), holder) {
+        let old: Vec<Ix> = tx.doc().child_ixs(holder).collect();
+        for c in old {
             remove_node(tx, c);
         }
         let nodes = template_content(tx, s)?;
         insert_all(tx, run, e, &nodes, None)?;
+    }
+    Ok(())
+}
+
+/// `replace` or `update` with `method="morph"` (and the handbook's `action="morph"`): each
+/// target is morphed into a copy of the template, itself (`morphElements`,
+/// [`MorphStyle::Outer`]) or its children (`morphChildren`, [`MorphStyle::ChildrenOnly`]).
+pub(crate) fn morph(
+    tx: &mut Tx<'_>,
+    run: &mut Run<'_>,
+    s: Ix,
+    style: MorphStyle,
+) -> Result<(), StreamErrorKind> {
+    for e in run.targets(tx.doc(), s)? {
+        morph_target(tx, run, s, e, style)?;
     }
     Ok(())
 }

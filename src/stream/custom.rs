@@ -97,12 +97,12 @@ impl Actions {
 /// page, and journaled changes to it. Every change goes through here, so that a failing
 /// stream, or a message refused in strict mode, is undone.
 pub struct ActionContext<'a, 'r, 'd> {
-    pub(crate) tx: &'a mut Tx<'d>,
-    pub(crate) run: &'a mut Run<'r>,
-    pub(crate) stream: Ix,
-    pub(crate) data: Stream,
+    tx: &'a mut Tx<'d>,
+    run: &'a mut Run<'r>,
+    stream: Ix,
+    data: Stream,
     /// Nodes made here, freed at the end if they were left detached.
-    pub(crate) made: Vec<Ix>,
+    made: Vec<Ix>,
 }
 
 impl fmt::Debug for ActionContext<'_, '_, '_> {
@@ -175,10 +175,6 @@ impl ActionContext<'_, '_, '_> {
         self.tx.doc().id_of(ix)
     }
 
-    fn live(&self, id: NodeId) -> Result<Ix, DomError> {
-        self.tx.doc().ix(id).ok_or(DomError::StaleNode(id))
-    }
-
     /// `parent.insertBefore(node, before)` (`before` `None`: append). Streams it connects
     /// run after this round of streams, as in the browser.
     pub fn insert_before(
@@ -187,11 +183,11 @@ impl ActionContext<'_, '_, '_> {
         node: NodeId,
         before: Option<NodeId>,
     ) -> Result<(), DomError> {
-        let p = self.live(parent)?;
-        let n = self.live(node)?;
-        let b = before.map(|b| self.live(b)).transpose()?;
+        let p = self.tx.doc().live(parent)?;
+        let n = self.tx.doc().live(node)?;
+        let b = before.map(|b| self.tx.doc().live(b)).transpose()?;
         if matches!(self.tx.doc().node(n).data, NodeData::Fragment) {
-            let kids = element::children(self.tx.doc(), n);
+            let kids: Vec<Ix> = self.tx.doc().child_ixs(n).collect();
             for k in &kids {
                 crate::morph::insert_node(self.tx, p, *k, b)?;
             }
@@ -211,7 +207,7 @@ impl ActionContext<'_, '_, '_> {
 
     /// `node.remove()` (nothing if it has no parent).
     pub fn remove(&mut self, node: NodeId) -> Result<(), DomError> {
-        let n = self.live(node)?;
+        let n = self.tx.doc().live(node)?;
         if n == self.tx.doc().root_ix() {
             return Err(DomError::DocumentNode("removed"));
         }
@@ -221,19 +217,19 @@ impl ActionContext<'_, '_, '_> {
 
     /// `element.setAttribute(name, value)`.
     pub fn set_attribute(&mut self, el: NodeId, name: &str, value: &str) -> Result<(), DomError> {
-        let e = self.live(el)?;
+        let e = self.tx.doc().live(el)?;
         self.tx.set_attribute(e, name, value)
     }
 
     /// `element.removeAttribute(name)`; whether there was one.
     pub fn remove_attribute(&mut self, el: NodeId, name: &str) -> Result<bool, DomError> {
-        let e = self.live(el)?;
+        let e = self.tx.doc().live(el)?;
         self.tx.remove_attribute(e, name)
     }
 
     /// Sets the data of a text or comment node.
     pub fn set_text(&mut self, node: NodeId, text: &str) -> Result<(), DomError> {
-        let n = self.live(node)?;
+        let n = self.tx.doc().live(node)?;
         match self.tx.doc().node(n).data {
             NodeData::Text(_) | NodeData::Comment(_) => {
                 self.tx.set_text(n, text);

@@ -13,7 +13,7 @@ use super::error::StreamErrorKind;
 use super::run::Run;
 use crate::dom::tx::Tx;
 use crate::dom::{Document, Ix};
-use crate::morph::form::id_property;
+use crate::morph::form::form_id_shadowed;
 use crate::morph::remove_node;
 
 /// `removeDuplicateTargetChildren` (append, prepend): remove every direct child of a target
@@ -23,22 +23,8 @@ pub(crate) fn remove_duplicate_children(
     run: &mut Run<'_>,
     s: Ix,
 ) -> Result<(), StreamErrorKind> {
-    let targets = run.targets(tx.doc(), s)?;
-    let new_ids = template_ids(tx, s, |doc, el| {
-        doc.elem(el)
-            .and_then(|e| e.id())
-            .filter(|id| !id.is_empty())
-            .map(str::to_owned)
-    })?;
-    if targets.is_empty() || new_ids.is_empty() {
-        return Ok(());
-    }
-    let parents: HashSet<Ix> = targets.into_iter().collect();
-    let doomed = children_with_ids(tx.doc(), &parents, &new_ids, |_, _| true);
-    for el in doomed {
-        remove_node(tx, el);
-    }
-    Ok(())
+    let parents: HashSet<Ix> = run.targets(tx.doc(), s)?.into_iter().collect();
+    remove_children_with_template_ids(tx, s, &parents, false)
 }
 
 /// `removeDuplicateTargetSiblings` (before, after): remove every child of a target's parent
@@ -51,9 +37,9 @@ pub(crate) fn remove_duplicate_siblings(
     s: Ix,
 ) -> Result<(), StreamErrorKind> {
     let targets = run.targets(tx.doc(), s)?;
-    let mut parents = HashSet::new();
-    for &t in &targets {
-        let doc = tx.doc();
+    let doc = tx.doc();
+    let mut parents = HashSet::with_capacity(targets.len());
+    for t in targets {
         match doc.node(t).parent {
             Some(p) if doc.elem(p).is_some() => {
                 parents.insert(p);
@@ -61,60 +47,55 @@ pub(crate) fn remove_duplicate_siblings(
             _ => return Err(StreamErrorKind::NoParentElement),
         }
     }
-    let new_ids = template_ids(tx, s, |doc, el| {
-        id_property(doc, doc.id_of(el)).filter(|id| !id.is_empty())
-    })?;
-    if parents.is_empty() || new_ids.is_empty() {
+    remove_children_with_template_ids(tx, s, &parents, true)
+}
+
+/// Removes every child of `parents` whose id is the id of a top-level element of the
+/// stream's template content (Turbo reads a fresh copy of the content; the template itself
+/// has the same ids). Ids are compared as the `id` property when `property` (a `<form>` whose
+/// `id` is shadowed has none), else as the `id` attribute; empty ones never match. Looks the
+/// template up as Turbo does, with its side effect and its error, whatever the parents.
+fn remove_children_with_template_ids(
+    tx: &mut Tx<'_>,
+    s: Ix,
+    parents: &HashSet<Ix>,
+    property: bool,
+) -> Result<(), StreamErrorKind> {
+    let t = element::template_element(tx, s)?;
+    let doc = tx.doc();
+    let Some(content) = element::contents(doc, t) else {
+        return Ok(());
+    };
+    if parents.is_empty() {
         return Ok(());
     }
-    let doomed = children_with_ids(tx.doc(), &parents, &new_ids, |doc, el| {
-        id_property(doc, doc.id_of(el)).is_some()
-    });
+    let has_id = |el: Ix| !(property && id_shadowed(doc, el));
+    let mut ids: Vec<&str> = doc
+        .child_ixs(content)
+        .filter(|&c| has_id(c))
+        .filter_map(|c| doc.elem(c)?.id())
+        .filter(|id| !id.is_empty())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    // For each id, the connected elements with it whose parent is one of `parents`, in tree
+    // order.
+    let mut doomed = Vec::new();
+    for id in ids {
+        for el in doc.elements_by_id(id) {
+            let Some(ix) = doc.ix(el) else { continue };
+            if doc.node(ix).parent.is_some_and(|p| parents.contains(&p)) && has_id(ix) {
+                doomed.push(ix);
+            }
+        }
+    }
     for el in doomed {
         remove_node(tx, el);
     }
     Ok(())
 }
 
-/// The ids of the template content's top-level elements, as `id` reads them (Turbo reads a
-/// fresh copy of the content; the template itself has the same ids). Looks the template up
-/// as Turbo does, with its side effect and its error.
-fn template_ids(
-    tx: &mut Tx<'_>,
-    s: Ix,
-    id: impl Fn(&Document, Ix) -> Option<String>,
-) -> Result<Vec<String>, StreamErrorKind> {
-    let t = element::template_element(tx, s)?;
-    let doc = tx.doc();
-    let Some(content) = element::contents(doc, t) else {
-        return Ok(Vec::new());
-    };
-    let mut ids: Vec<String> = element::children(doc, content)
-        .into_iter()
-        .filter(|&c| doc.elem(c).is_some())
-        .filter_map(|c| id(doc, c))
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(ids)
-}
-
-/// The connected elements with one of `ids` whose parent is in `parents` (and that `keep`
-/// accepts), in tree order.
-fn children_with_ids(
-    doc: &Document,
-    parents: &HashSet<Ix>,
-    ids: &[String],
-    keep: impl Fn(&Document, Ix) -> bool,
-) -> Vec<Ix> {
-    let mut out = Vec::new();
-    for id in ids {
-        for el in doc.elements_by_id(id) {
-            let Some(ix) = doc.ix(el) else { continue };
-            if doc.node(ix).parent.is_some_and(|p| parents.contains(&p)) && keep(doc, ix) {
-                out.push(ix);
-            }
-        }
-    }
-    out
+/// Whether `el` is a `<form>` whose `id` property is shadowed by a control named `id`.
+fn id_shadowed(doc: &Document, el: Ix) -> bool {
+    doc.elem(el).is_some_and(|e| e.is_html("form")) && form_id_shadowed(doc, el)
 }

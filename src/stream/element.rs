@@ -5,7 +5,7 @@ use html5ever::{QualName, local_name, ns};
 
 use super::error::StreamErrorKind;
 use crate::dom::tx::Tx;
-use crate::dom::{Document, ElementData, Ix, NodeData};
+use crate::dom::{Document, ElementData, Ix};
 
 /// Whether the element is a stream element Turbo runs: an HTML `<turbo-stream>`.
 pub(crate) fn is_stream(e: &ElementData) -> bool {
@@ -43,18 +43,6 @@ pub(crate) fn description(doc: &Document, el: Ix) -> String {
     }
 }
 
-/// The first element child of `el`.
-pub(crate) fn first_element_child(doc: &Document, el: Ix) -> Option<Ix> {
-    let mut c = doc.node(el).first_child;
-    while let Some(k) = c {
-        if doc.elem(k).is_some() {
-            return Some(k);
-        }
-        c = doc.node(k).next_sibling;
-    }
-    None
-}
-
 /// What Turbo's `templateElement` getter would find, without its side effect.
 pub(crate) enum TemplateLookup {
     /// The first element child is an HTML `<template>`.
@@ -67,7 +55,7 @@ pub(crate) enum TemplateLookup {
 
 /// Looks for the stream's template as Turbo's `templateElement` does.
 pub(crate) fn lookup_template(doc: &Document, el: Ix) -> TemplateLookup {
-    match first_element_child(doc, el) {
+    match doc.child_ixs(el).find(|&c| doc.elem(c).is_some()) {
         None => TemplateLookup::Missing,
         Some(c) if doc.elem(c).is_some_and(|e| e.is_html("template")) => TemplateLookup::Found(c),
         Some(_) => TemplateLookup::NotFirst,
@@ -100,17 +88,6 @@ pub(crate) fn contents(doc: &Document, template: Ix) -> Option<Ix> {
     doc.elem(template).and_then(|e| e.template_contents)
 }
 
-/// The children of a node, in order.
-pub(crate) fn children(doc: &Document, parent: Ix) -> Vec<Ix> {
-    let mut v = Vec::new();
-    let mut c = doc.node(parent).first_child;
-    while let Some(k) = c {
-        v.push(k);
-        c = doc.node(k).next_sibling;
-    }
-    v
-}
-
 /// The `turbo-stream`-named elements of a subtree (the root included), in tree order, never
 /// inside template contents: what `querySelectorAll("turbo-stream")` finds.
 pub(crate) fn named_streams_in(doc: &Document, root: Ix, out: &mut Vec<Ix>) {
@@ -121,17 +98,4 @@ pub(crate) fn named_streams_in(doc: &Document, root: Ix, out: &mut Vec<Ix>) {
         }
         cur = doc.next_in(n, root);
     }
-}
-
-/// The text content of a node's subtree (its descendant text nodes, in order).
-pub(crate) fn text_content(doc: &Document, root: Ix) -> String {
-    let mut out = String::new();
-    let mut cur = Some(root);
-    while let Some(n) = cur {
-        if let NodeData::Text(t) = &doc.node(n).data {
-            out.push_str(t);
-        }
-        cur = doc.next_in(n, root);
-    }
-    out
 }

@@ -49,9 +49,7 @@ impl StreamError {
                 | StreamErrorKind::InvalidScriptAttribute(_)
                 | StreamErrorKind::NoDocumentElement
                 | StreamErrorKind::LimitExceeded { .. }
-        ) || matches!(
-            self.kind,
-            StreamErrorKind::TemplateNotFirst { at_import: true }
+                | StreamErrorKind::TemplateNotFirst { at_import: true }
         )
     }
 

@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 use html5ever::{QualName, local_name, ns};
 
-use super::element::{self, TemplateLookup, get_attribute, non_empty};
+use super::element::{self, TemplateLookup, non_empty};
 use super::error::{StreamError, StreamErrorKind};
 use crate::dom::{Attribute, Document, Fragment, Ix, NodeData};
 use crate::parse::parse_template_contents;
@@ -108,6 +109,7 @@ impl fmt::Display for Stream {
     }
 }
 
+/// An attribute's qualified name (`prefix:local` or `local`), as `Attr.name` gives it.
 fn qualified_name(a: &Attribute) -> String {
     match &a.name.prefix {
         Some(p) => format!("{p}:{}", a.name.local),
@@ -136,7 +138,11 @@ fn qualified_name(a: &Attribute) -> String {
 pub struct Message {
     /// The whole message as Turbo appends it, after the import step.
     pub(crate) fragment: Fragment,
-    streams: Vec<Stream>,
+    /// Every `<turbo-stream>` of the fragment's document, in tree order.
+    stream_elements: Vec<Ix>,
+    /// Their data, read when [`Message::streams`] is first called (applying does not need
+    /// it).
+    streams: OnceLock<Vec<Stream>>,
     /// `targets` selectors of the message, parsed once.
     pub(crate) selectors: HashMap<Box<str>, Result<Selector, SelectorError>>,
 }
@@ -156,15 +162,20 @@ impl Message {
         let (mut doc, root) = fragment.into_parts();
         let root = doc.ix(root).unwrap_or_else(|| doc.root_ix());
         let mut found = Vec::new();
-        for c in element::children(&doc, root) {
+        for c in doc.child_ixs(root) {
             element::named_streams_in(&doc, c, &mut found);
         }
         // importStreamElements: each found element in order is imported (its template looked
         // up, its template's scripts activated) and put in place of the original; an
         // element inside an earlier one is imported into a copy that is thrown away.
-        let mut outermost = Vec::new();
-        for (i, &s) in found.iter().enumerate() {
-            let inside_earlier = found[..i].iter().any(|&a| is_ancestor(&doc, a, s));
+        // The streams inside no earlier one, each with whether it has no template yet.
+        let mut outermost: Vec<(Ix, bool)> = Vec::new();
+        for &s in &found {
+            // `found` is in tree order: an earlier stream holding `s` holds it through the
+            // last outermost one, which is then an ancestor of `s`.
+            let inside_earlier = outermost
+                .last()
+                .is_some_and(|&(a, _)| is_ancestor(&doc, a, s));
             let is_html = doc.elem(s).is_some_and(element::is_stream);
             if !is_html {
                 return Err(StreamError::new(
@@ -196,10 +207,6 @@ impl Message {
                 doc.raw_append(s, t);
             }
         }
-        let streams: Vec<Stream> = found
-            .iter()
-            .map(|&s| Stream::from_element(&doc, s))
-            .collect();
         let mut selectors = HashMap::new();
         for &s in &found {
             if non_empty(&doc, s, "target").is_none()
@@ -211,7 +218,8 @@ impl Message {
         }
         Ok(Message {
             fragment: Fragment::new(doc, root),
-            streams,
+            stream_elements: found,
+            streams: OnceLock::new(),
             selectors,
         })
     }
@@ -220,7 +228,13 @@ impl Message {
     /// stream's non-template children or in stray markup; not those inside templates, which
     /// only run once an action inserts them).
     pub fn streams(&self) -> &[Stream] {
-        &self.streams
+        self.streams.get_or_init(|| {
+            let doc = &self.fragment.doc;
+            self.stream_elements
+                .iter()
+                .map(|&s| Stream::from_element(doc, s))
+                .collect()
+        })
     }
 
     /// The parsed message: every node Turbo appends to `<html>`, streams, whitespace and
@@ -244,6 +258,7 @@ impl std::str::FromStr for Message {
     }
 }
 
+/// Whether `a` is an ancestor of `b` (not `b` itself).
 fn is_ancestor(doc: &Document, a: Ix, b: Ix) -> bool {
     let mut p = doc.node(b).parent;
     while let Some(x) = p {
@@ -277,7 +292,7 @@ fn activate_scripts(doc: &mut Document, template: Ix, keep: bool) -> Result<(), 
     }
     for s in scripts {
         let Some(e) = doc.elem(s) else { continue };
-        if get_attribute(doc, s, "data-turbo-eval") == Some("false") {
+        if e.get_attribute("data-turbo-eval") == Some("false") {
             continue;
         }
         let mut attrs: Vec<Attribute> = Vec::new();
@@ -294,7 +309,7 @@ fn activate_scripts(doc: &mut Document, template: Ix, keep: bool) -> Result<(), 
         if !keep || e.name().ns == ns!(html) {
             continue;
         }
-        let text = element::text_content(doc, s);
+        let text = doc.text_content(doc.id_of(s));
         let new =
             doc.create_element_ix(QualName::new(None, ns!(html), local_name!("script")), attrs);
         if !text.is_empty() {

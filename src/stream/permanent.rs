@@ -22,10 +22,7 @@ pub(crate) fn live_permanents(doc: &Document, html: Ix) -> Vec<Ix> {
     let mut out = Vec::new();
     let mut cur = doc.next_in(html, html);
     while let Some(n) = cur {
-        if let Some(e) = doc.elem(n)
-            && e.id().is_some()
-            && e.attr("data-turbo-permanent").is_some()
-        {
+        if is_permanent(doc, n) {
             out.push(n);
         }
         cur = doc.next_in(n, html);
@@ -33,10 +30,10 @@ pub(crate) fn live_permanents(doc: &Document, html: Ix) -> Vec<Ix> {
     out
 }
 
-/// `permanentElementMap`: (id, the page's element, the template element to swap), in the
-/// order Turbo's object keeps its keys.
+/// `permanentElementMap`: (the page's element, the template element to swap), one per id,
+/// in the order Turbo's object keeps its keys.
 pub(crate) struct PermanentMap {
-    entries: Vec<(String, Ix, Ix)>,
+    entries: Vec<(Ix, Ix)>,
 }
 
 /// Whether `#<id>` is exactly "the element whose id is `id`": `id` is a CSS identifier made
@@ -62,39 +59,43 @@ pub(crate) fn map(
     live: &[Ix],
     streams: &[Ix],
 ) -> Result<PermanentMap, StreamError> {
-    let mut entries: Vec<(String, Ix, Ix)> = Vec::new();
     if live.is_empty() || streams.is_empty() {
-        return Ok(PermanentMap { entries });
+        return Ok(PermanentMap {
+            entries: Vec::new(),
+        });
     }
-    // Each stream's template content, and its permanent elements by id (first in tree
-    // order), for the plain ids.
-    let mut contents = Vec::with_capacity(streams.len());
-    for &s in streams {
-        let content = element::template_element(tx, s)
-            .ok()
-            .and_then(|t| element::contents(tx.doc(), t));
-        let doc = tx.doc();
-        let mut by_id: HashMap<&str, Ix> = HashMap::new();
-        if let Some(c) = content {
+    // Each stream's template content (looked up as Turbo does), and its permanent elements
+    // by id (first in tree order), for the plain ids.
+    let contents: Vec<Option<Ix>> = streams
+        .iter()
+        .map(|&s| {
+            let t = element::template_element(tx, s).ok()?;
+            element::contents(tx.doc(), t)
+        })
+        .collect();
+    let doc = tx.doc();
+    let by_id: Vec<HashMap<&str, Ix>> = contents
+        .iter()
+        .map(|&content| {
+            let mut by_id = HashMap::new();
+            let Some(c) = content else { return by_id };
             let mut cur = doc.node(c).first_child;
             while let Some(n) = cur {
-                if let Some(e) = doc.elem(n)
-                    && e.attr("data-turbo-permanent").is_some()
-                    && let Some(id) = e.id()
+                if is_permanent(doc, n)
+                    && let Some(id) = doc.elem(n).and_then(|e| e.id())
                 {
                     by_id.entry(id).or_insert(n);
                 }
                 cur = doc.next_in(n, c);
             }
-        }
-        let by_id: HashMap<String, Ix> =
-            by_id.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-        contents.push((content, by_id));
-    }
-    let doc = tx.doc();
+            by_id
+        })
+        .collect();
+    // (id, the page's element, the template element), keyed by id.
+    let mut entries: Vec<(&str, Ix, Ix)> = Vec::new();
     for &p in live {
-        let id = doc.elem(p).and_then(|e| e.id()).unwrap_or("").to_owned();
-        let plain = plain_identifier(&id);
+        let id = doc.elem(p).and_then(|e| e.id()).unwrap_or("");
+        let plain = plain_identifier(id);
         let selector = if plain {
             None
         } else {
@@ -109,21 +110,23 @@ pub(crate) fn map(
                 }
             }
         };
-        for (content, by_id) in &contents {
+        for (content, by_id) in contents.iter().zip(&by_id) {
             let found = match (&selector, content) {
                 (_, None) => None,
-                (None, Some(_)) => by_id.get(&id).copied(),
+                (None, Some(_)) => by_id.get(id).copied(),
                 (Some(sel), Some(c)) => first_match(doc, *c, sel),
             };
             if let Some(e) = found {
                 match entries.iter_mut().find(|(k, _, _)| *k == id) {
-                    Some(entry) => *entry = (id.clone(), p, e),
-                    None => entries.push((id.clone(), p, e)),
+                    Some(entry) => *entry = (id, p, e),
+                    None => entries.push((id, p, e)),
                 }
             }
         }
     }
-    Ok(PermanentMap { entries })
+    Ok(PermanentMap {
+        entries: entries.into_iter().map(|(_, p, e)| (p, e)).collect(),
+    })
 }
 
 /// `content.querySelector(selector)` for a template's content: matched in a no-quirks
@@ -131,29 +134,13 @@ pub(crate) fn map(
 /// page's mode).
 fn first_match(doc: &Document, content: Ix, sel: &Selector) -> Option<Ix> {
     if doc.quirks_mode() != QuirksMode::Quirks {
-        let mut cur = doc.node(content).first_child;
-        while let Some(n) = cur {
-            if doc.elem(n).is_some() && sel.matches(doc, doc.id_of(n)) {
-                return Some(n);
-            }
-            cur = doc.next_in(n, content);
-        }
-        return None;
+        return first_descendant_matching(doc, content, sel);
     }
     // Match in a no-quirks copy, then find the same node by its path.
     let mut copy = Document::new();
     let root = copy.clone_from(Some(doc), content, true);
-    let mut cur = copy.node(root).first_child;
-    let mut hit = None;
-    while let Some(n) = cur {
-        if copy.elem(n).is_some() && sel.matches(&copy, copy.id_of(n)) {
-            hit = Some(n);
-            break;
-        }
-        cur = copy.next_in(n, root);
-    }
     let mut path = Vec::new();
-    let mut x = hit?;
+    let mut x = first_descendant_matching(&copy, root, sel)?;
     while x != root {
         let mut i = 0;
         let mut c = copy.node(x).prev_sibling;
@@ -166,15 +153,27 @@ fn first_match(doc: &Document, content: Ix, sel: &Selector) -> Option<Ix> {
     }
     let mut here = content;
     for &i in path.iter().rev() {
-        here = element::children(doc, here).get(i).copied()?;
+        here = doc.child_ixs(here).nth(i)?;
     }
     Some(here)
+}
+
+/// The first element under `root` (not `root` itself) that `sel` matches in `doc`'s mode.
+fn first_descendant_matching(doc: &Document, root: Ix, sel: &Selector) -> Option<Ix> {
+    let mut cur = doc.node(root).first_child;
+    while let Some(n) = cur {
+        if doc.elem(n).is_some() && sel.matches(doc, doc.id_of(n)) {
+            return Some(n);
+        }
+        cur = doc.next_in(n, root);
+    }
+    None
 }
 
 /// `Bardo.enter`: each template element found is replaced by a deep copy of the page's
 /// element.
 pub(crate) fn enter(tx: &mut Tx<'_>, map: &PermanentMap) {
-    for &(_, live, new) in &map.entries {
+    for &(live, new) in &map.entries {
         let Some(parent) = tx.doc().node(new).parent else {
             continue;
         };
@@ -187,7 +186,7 @@ pub(crate) fn enter(tx: &mut Tx<'_>, map: &PermanentMap) {
 /// `Bardo.leave`: each page element of the map is replaced by a deep copy of itself (the
 /// page's HTML does not change; the element is a new one).
 pub(crate) fn leave(tx: &mut Tx<'_>, map: &PermanentMap) {
-    for &(_, live, _) in &map.entries {
+    for &(live, _) in &map.entries {
         let Some(parent) = tx.doc().node(live).parent else {
             continue;
         };
@@ -275,6 +274,7 @@ impl PermanentIndex {
     }
 }
 
+/// Whether `ix` is an element with both an `id` and a `data-turbo-permanent` attribute.
 fn is_permanent(doc: &Document, ix: Ix) -> bool {
     doc.elem(ix)
         .is_some_and(|e| e.id().is_some() && e.attr("data-turbo-permanent").is_some())

@@ -31,8 +31,8 @@ pub(crate) fn render_message(
         .ok_or_else(|| StreamError::new("<turbo-stream>", StreamErrorKind::NoDocumentElement))?;
     // The message's nodes, imported (still detached).
     let src = &message.fragment.doc;
-    let top: Vec<Ix> = element::children(src, message.fragment.root)
-        .into_iter()
+    let top: Vec<Ix> = src
+        .child_ixs(message.fragment.root)
         .map(|c| tx.import(src, c))
         .collect();
     let mut streams = Vec::new();

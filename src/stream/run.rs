@@ -14,11 +14,12 @@ use super::options::StreamOptions;
 use super::refresh::Refresh;
 use crate::dom::tx::Tx;
 use crate::dom::{Document, Ix};
+use crate::morph::MorphStyle;
 use crate::select::{Selector, SelectorError};
 
 /// The state of one message (or one batch of page streams) being applied.
 pub(crate) struct Run<'a> {
-    pub(crate) options: &'a StreamOptions,
+    options: &'a StreamOptions,
     message: Option<&'a Message>,
     selectors: HashMap<String, Result<Selector, SelectorError>>,
     /// Every stream element scheduled so far (they stay allocated until the transaction
@@ -26,6 +27,7 @@ pub(crate) struct Run<'a> {
     known: HashSet<Ix>,
     /// Streams connected by the current round's actions, with the hook's decision.
     next: Vec<(Ix, Render)>,
+    /// The streams that failed, in order.
     pub(crate) errors: Vec<StreamError>,
     /// The last `refresh` call (Turbo's debounce keeps the last call's arguments).
     pub(crate) refresh: Option<Refresh>,
@@ -34,7 +36,7 @@ pub(crate) struct Run<'a> {
     /// The page's node count when the nested rounds began.
     nested_base: Option<usize>,
     /// A limit was passed: the message is dropped.
-    pub(crate) over_limit: Option<StreamErrorKind>,
+    over_limit: Option<StreamErrorKind>,
 }
 
 impl<'a> Run<'a> {
@@ -93,23 +95,16 @@ impl<'a> Run<'a> {
     pub(crate) fn inserted(&mut self, tx: &Tx<'_>, nodes: &[Ix]) -> Result<(), StreamErrorKind> {
         let doc = tx.doc();
         for &n in nodes {
-            if doc.node(n).is_free() {
+            if doc.node(n).is_free() || !doc.is_connected_ix(n) {
                 continue;
             }
-            let connected = doc.is_connected_ix(n);
-            let mut found = Vec::new();
             let mut cur = Some(n);
             while let Some(x) = cur {
-                if connected
-                    && doc.elem(x).is_some_and(element::is_stream)
-                    && !self.known.contains(&x)
-                {
-                    found.push(x);
+                if doc.elem(x).is_some_and(element::is_stream) && !self.known.contains(&x) {
+                    let render = self.decide(doc, x);
+                    self.next.push((x, render));
                 }
                 cur = doc.next_in(x, n);
-            }
-            for s in found {
-                self.schedule(doc, s, true);
             }
         }
         let grown = self
@@ -126,18 +121,12 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
-    /// Registers a stream to run: asks the hook, and queues it for the next round.
-    fn schedule(&mut self, doc: &Document, s: Ix, later: bool) -> Option<Render> {
+    /// Registers a stream to run and asks the hook about it.
+    fn decide(&mut self, doc: &Document, s: Ix) -> Render {
         self.known.insert(s);
-        let render = match self.options.hook() {
+        match self.options.hook() {
             Some(hook) => hook(&Stream::from_element(doc, s), doc),
             None => Render::Default,
-        };
-        if later {
-            self.next.push((s, render));
-            None
-        } else {
-            Some(render)
         }
     }
 
@@ -153,7 +142,7 @@ impl<'a> Run<'a> {
     ) -> Result<(), StreamError> {
         let mut round: Vec<(Ix, Render)> = first
             .iter()
-            .filter_map(|&s| self.schedule(tx.doc(), s, false).map(|r| (s, r)))
+            .map(|&s| (s, self.decide(tx.doc(), s)))
             .collect();
         let mut after_first = Some(after_first);
         loop {
@@ -232,12 +221,11 @@ impl<'a> Run<'a> {
             return result;
         }
         if action == "morph" && self.options.compatibility() == super::Compat::Handbook {
-            let children_only = element::get_attribute(tx.doc(), s, "children-only").is_some();
-            return if children_only {
-                actions::update(tx, self, s, true)
-            } else {
-                actions::replace(tx, self, s, true)
+            let style = match element::get_attribute(tx.doc(), s, "children-only") {
+                Some(_) => MorphStyle::ChildrenOnly,
+                None => MorphStyle::Outer,
             };
+            return actions::morph(tx, self, s, style);
         }
         inherited(&action)
     }
