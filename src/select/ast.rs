@@ -115,6 +115,23 @@ pub(crate) enum Structural {
     Scope,
 }
 
+impl Structural {
+    /// The name (the grammar's table in [`super::names`] reads it back).
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Structural::FirstChild => "first-child",
+            Structural::LastChild => "last-child",
+            Structural::OnlyChild => "only-child",
+            Structural::FirstOfType => "first-of-type",
+            Structural::LastOfType => "last-of-type",
+            Structural::OnlyOfType => "only-of-type",
+            Structural::Root => "root",
+            Structural::Empty => "empty",
+            Structural::Scope => "scope",
+        }
+    }
+}
+
 /// A simple selector other than the type selector.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Simple {

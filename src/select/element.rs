@@ -180,22 +180,16 @@ impl<'a> Element for El<'a> {
 
     fn has_id(&self, id: &CssString, case_sensitivity: CaseSensitivity) -> bool {
         self.data()
-            .attrs()
-            .iter()
-            .find(|a| a.is("id"))
-            .is_some_and(|a| case_sensitivity.eq(a.value.as_bytes(), id.0.as_bytes()))
+            .id()
+            .is_some_and(|v| case_sensitivity.eq(v.as_bytes(), id.0.as_bytes()))
     }
 
     fn has_class(&self, name: &CssString, case_sensitivity: CaseSensitivity) -> bool {
-        self.data()
-            .attrs()
-            .iter()
-            .find(|a| a.is("class"))
-            .is_some_and(|a| {
-                a.value
-                    .split(is_html_space)
-                    .any(|c| case_sensitivity.eq(c.as_bytes(), name.0.as_bytes()))
-            })
+        self.data().attr("class").is_some_and(|classes| {
+            classes
+                .split_ascii_whitespace()
+                .any(|c| case_sensitivity.eq(c.as_bytes(), name.0.as_bytes()))
+        })
     }
 
     fn has_custom_state(&self, _name: &CssString) -> bool {
@@ -234,9 +228,4 @@ impl<'a> Element for El<'a> {
     fn add_element_unique_hashes(&self, _filter: &mut BloomFilter) -> bool {
         false
     }
-}
-
-/// HTML's ASCII whitespace, which separates class names.
-pub(crate) fn is_html_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\x0C' | '\r')
 }

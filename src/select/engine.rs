@@ -14,6 +14,7 @@ use html5ever::{LocalName, Namespace};
 use precomputed_hash::PrecomputedHash;
 use selectors::parser::{NonTSPseudoClass, SelectorParseErrorKind};
 
+use super::names::{self, Pc, Pseudo};
 use super::pseudo::PseudoClass;
 
 /// The [`selectors::SelectorImpl`] of this crate.
@@ -142,7 +143,10 @@ impl<'i> selectors::Parser<'i> for CanonicalParser {
         &self,
         name: &str,
     ) -> Result<PseudoClass, ParseError<SelectorParseErrorKind>> {
-        PseudoClass::from_name(name).ok_or_else(unsupported)
+        match names::lookup(name, false, false) {
+            Some(Pseudo::Class(Pc::State(s))) => Ok(PseudoClass::State(s)),
+            _ => Err(unsupported()),
+        }
     }
 
     fn parse_non_ts_functional_pseudo_class(

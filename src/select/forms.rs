@@ -1,5 +1,5 @@
 //! The form pseudo-classes, as Chromium 156 answers them on a freshly loaded page (checkedness
-//! and values from the attributes, unless the DOM recorded live [`FormState`]).
+//! and values from the attributes, unless the DOM recorded live [`FormState`](crate::dom::FormState)).
 //!
 //! Checked against the browser on the forms page of the fixture:
 //!
@@ -25,26 +25,27 @@
 use std::collections::HashMap;
 
 use html5ever::ns;
+use rustc_hash::FxHashMap;
 
 use super::element::El;
 use super::state::PageState;
 pub(crate) use crate::dom::controls::{input_type, input_value, textarea_value};
-use crate::dom::{Document, ElementData, FormState, Ix};
+use crate::dom::{Document, ElementData, Ix};
 
 /// Form owners, default buttons, radio groups and select states, from one walk of the page.
 #[derive(Debug, Default)]
 pub(crate) struct FormIndex {
     /// Form-associated element → its form owner.
-    owner: HashMap<Ix, Ix>,
+    owner: FxHashMap<Ix, Ix>,
     /// Form → its default button.
-    default_button: HashMap<Ix, Ix>,
+    default_button: FxHashMap<Ix, Ix>,
     /// Form → the listed elements it owns, in tree order.
-    pub(crate) owned: HashMap<Ix, Vec<Ix>>,
+    pub(crate) owned: FxHashMap<Ix, Vec<Ix>>,
     /// Radio → its group.
-    pub(crate) radio_group: HashMap<Ix, usize>,
+    pub(crate) radio_group: FxHashMap<Ix, usize>,
     pub(crate) groups: Vec<RadioGroup>,
     /// Option → its selectedness, for options of a `<select>`.
-    pub(crate) selected: HashMap<Ix, bool>,
+    pub(crate) selected: FxHashMap<Ix, bool>,
 }
 
 /// A radio button group: its checked radio, and whether any member is required.
@@ -54,40 +55,39 @@ pub(crate) struct RadioGroup {
     pub(crate) required: bool,
 }
 
+/// The element at `ix` if it is an HTML element.
 pub(crate) fn html(doc: &Document, ix: Ix) -> Option<&ElementData> {
     doc.elem(ix).filter(|e| e.name.ns == ns!(html))
 }
 
-pub(crate) fn is(e: &ElementData, local: &str) -> bool {
-    e.name.ns == ns!(html) && &*e.name.local == local
-}
-
+/// Whether `e` has the attribute `attr` (in no namespace).
 pub(crate) fn has(e: &ElementData, attr: &str) -> bool {
     e.attr(attr).is_some()
 }
 
+/// The input types whose value is free text.
 pub(crate) fn is_text_like(t: &str) -> bool {
     matches!(t, "text" | "search" | "tel" | "url" | "email" | "password")
 }
 
+/// The input types whose value is a date or time.
 pub(crate) fn is_date_like(t: &str) -> bool {
     matches!(t, "date" | "month" | "week" | "time" | "datetime-local")
 }
 
+/// A submit button: `<input type=submit|image>`, or a `<button>` whose type is not `reset`
+/// or `button`.
 pub(crate) fn is_submit_button(e: &ElementData) -> bool {
-    if is(e, "input") {
+    if e.is_html("input") {
         return matches!(input_type(e), "submit" | "image");
     }
-    is(e, "button")
+    e.is_html("button")
         && e.attr("type")
             .is_none_or(|t| !t.eq_ignore_ascii_case("reset") && !t.eq_ignore_ascii_case("button"))
 }
 
-fn form_state(e: &ElementData) -> Option<&FormState> {
-    e.form_state()
-}
-
 impl FormIndex {
+    /// Indexes the forms of `doc` in one walk of the document.
     pub(crate) fn build(doc: &Document) -> FormIndex {
         let mut index = FormIndex::default();
         let mut group_of: HashMap<(Option<Ix>, &str), usize> = HashMap::new();
@@ -130,7 +130,7 @@ impl FormIndex {
                 index.radio_group.insert(ix, g);
                 let group = &mut index.groups[g];
                 group.required |= has(e, "required");
-                match form_state(e).and_then(|s| s.checkedness) {
+                match e.form_state().and_then(|s| s.checkedness) {
                     Some(true) => group.checked = Some(ix),
                     Some(false) if group.checked == Some(ix) => group.checked = None,
                     Some(false) => {}
@@ -153,7 +153,7 @@ impl FormIndex {
         let mut chosen: Option<Ix> = None;
         for &o in &options {
             let oe = doc.elem(o).expect("options are elements");
-            let sel = match form_state(oe).and_then(|s| s.selectedness) {
+            let sel = match oe.form_state().and_then(|s| s.selectedness) {
                 Some(v) => v,
                 None => has(oe, "selected"),
             };
@@ -194,12 +194,12 @@ pub(crate) fn list_of_options(doc: &Document, select: Ix) -> Vec<Ix> {
     let mut c = doc.node(select).first_child;
     while let Some(ix) = c {
         if let Some(e) = html(doc, ix) {
-            if is(e, "option") {
+            if e.is_html("option") {
                 out.push(ix);
-            } else if is(e, "optgroup") {
+            } else if e.is_html("optgroup") {
                 let mut g = doc.node(ix).first_child;
                 while let Some(o) = g {
-                    if html(doc, o).is_some_and(|e| is(e, "option")) {
+                    if html(doc, o).is_some_and(|e| e.is_html("option")) {
                         out.push(o);
                     }
                     g = doc.node(o).next_sibling;
@@ -218,11 +218,13 @@ fn form_owner(doc: &Document, ix: Ix, e: &ElementData) -> Option<Ix> {
         && let Some(id) = e.attr("form")
     {
         let target = doc.get_element_by_id(id).and_then(|n| doc.ix(n))?;
-        return html(doc, target).filter(|f| is(f, "form")).map(|_| target);
+        return html(doc, target)
+            .filter(|f| f.is_html("form"))
+            .map(|_| target);
     }
     let mut p = doc.node(ix).parent;
     while let Some(a) = p {
-        if html(doc, a).is_some_and(|f| is(f, "form")) {
+        if html(doc, a).is_some_and(|f| f.is_html("form")) {
             return Some(a);
         }
         p = doc.node(a).parent;
@@ -239,7 +241,7 @@ fn option_disabled_own(doc: &Document, o: Ix) -> bool {
             .node(o)
             .parent
             .and_then(|p| html(doc, p))
-            .is_some_and(|g| is(g, "optgroup") && has(g, "disabled"))
+            .is_some_and(|g| g.is_html("optgroup") && has(g, "disabled"))
 }
 
 /// Whether a fieldset with `disabled` above `ix` disables it (outside its first legend).
@@ -248,7 +250,7 @@ fn in_disabled_fieldset(doc: &Document, ix: Ix) -> bool {
     let mut p = doc.node(ix).parent;
     while let Some(a) = p {
         if let Some(f) = html(doc, a)
-            && is(f, "fieldset")
+            && f.is_html("fieldset")
             && has(f, "disabled")
             && !is_first_legend(doc, a, child)
         {
@@ -263,7 +265,7 @@ fn in_disabled_fieldset(doc: &Document, ix: Ix) -> bool {
 fn is_first_legend(doc: &Document, fieldset: Ix, child: Ix) -> bool {
     let mut c = doc.node(fieldset).first_child;
     while let Some(ix) = c {
-        if html(doc, ix).is_some_and(|e| is(e, "legend")) {
+        if html(doc, ix).is_some_and(|e| e.is_html("legend")) {
             return ix == child;
         }
         c = doc.node(ix).next_sibling;
@@ -291,12 +293,12 @@ pub(crate) fn is_disabled(doc: &Document, ix: Ix) -> bool {
 fn owner_select(doc: &Document, option: Ix) -> Option<Ix> {
     let p = doc.node(option).parent?;
     let pe = html(doc, p)?;
-    if is(pe, "select") {
+    if pe.is_html("select") {
         return Some(p);
     }
-    if is(pe, "optgroup") {
+    if pe.is_html("optgroup") {
         let g = doc.node(p).parent?;
-        return html(doc, g).filter(|s| is(s, "select")).map(|_| g);
+        return html(doc, g).filter(|s| s.is_html("select")).map(|_| g);
     }
     None
 }
@@ -314,36 +316,38 @@ pub(crate) fn is_enabled(doc: &Document, ix: Ix) -> bool {
 /// The checkedness of a checkbox or radio, `None` for anything else.
 pub(crate) fn checkedness(cx: &PageState, el: El) -> Option<bool> {
     let e = el.data();
-    if !is(e, "input") {
+    if !e.is_html("input") {
         return None;
     }
     match input_type(e) {
-        "checkbox" => Some(
-            form_state(e)
-                .and_then(|s| s.checkedness)
-                .unwrap_or_else(|| has(e, "checked")),
-        ),
+        "checkbox" => Some(own_checkedness(e)),
         "radio" => {
             let f = cx.forms();
             Some(match f.radio_group.get(&el.ix) {
                 Some(g) => f.groups[*g].checked == Some(el.ix),
                 // Not in the document (an `element.matches()` on a detached radio).
-                None => form_state(e)
-                    .and_then(|s| s.checkedness)
-                    .unwrap_or_else(|| has(e, "checked")),
+                None => own_checkedness(e),
             })
         }
         _ => None,
     }
 }
 
+/// An input's checkedness leaving its radio group aside: the live state, else `checked`.
+fn own_checkedness(e: &ElementData) -> bool {
+    e.form_state()
+        .and_then(|s| s.checkedness)
+        .unwrap_or_else(|| has(e, "checked"))
+}
+
 /// `:checked`.
 pub(crate) fn is_checked(cx: &PageState, el: El) -> bool {
     let e = el.data();
-    if is(e, "option") {
+    if e.is_html("option") {
         return match cx.forms().selected.get(&el.ix) {
             Some(&s) => s,
-            None => form_state(e)
+            None => e
+                .form_state()
                 .and_then(|s| s.selectedness)
                 .unwrap_or_else(|| has(e, "selected")),
         };
@@ -354,10 +358,10 @@ pub(crate) fn is_checked(cx: &PageState, el: El) -> bool {
 /// `:default`.
 pub(crate) fn is_default(cx: &PageState, el: El) -> bool {
     let e = el.data();
-    if is(e, "input") && matches!(input_type(e), "checkbox" | "radio") {
+    if e.is_html("input") && matches!(input_type(e), "checkbox" | "radio") {
         return has(e, "checked");
     }
-    if is(e, "option") {
+    if e.is_html("option") {
         return has(e, "selected");
     }
     if is_submit_button(e) {
@@ -373,10 +377,10 @@ pub(crate) fn is_default(cx: &PageState, el: El) -> bool {
 /// `:indeterminate`.
 pub(crate) fn is_indeterminate(cx: &PageState, el: El) -> bool {
     let e = el.data();
-    if is(e, "progress") {
+    if e.is_html("progress") {
         return !has(e, "value");
     }
-    if is(e, "input") && input_type(e) == "radio" {
+    if e.is_html("input") && input_type(e) == "radio" {
         let f = cx.forms();
         return match f.radio_group.get(&el.ix) {
             Some(g) => f.groups[*g].checked.is_none(),
@@ -408,13 +412,13 @@ pub(crate) fn required_state(e: &ElementData) -> Option<bool> {
 /// `:read-write` (only HTML elements are either read-write or read-only).
 pub(crate) fn is_read_write(doc: &Document, ix: Ix) -> bool {
     let Some(e) = html(doc, ix) else { return false };
-    if is(e, "input") {
+    if e.is_html("input") {
         let t = input_type(e);
         return (is_text_like(t) || is_date_like(t) || t == "number")
             && !has(e, "readonly")
             && !is_disabled(doc, ix);
     }
-    if is(e, "textarea") {
+    if e.is_html("textarea") {
         return !has(e, "readonly") && !is_disabled(doc, ix);
     }
     // Editable content: the nearest valid `contenteditable` decides.
@@ -438,16 +442,12 @@ pub(crate) fn is_read_write(doc: &Document, ix: Ix) -> bool {
     false
 }
 
-pub(crate) fn is_ascii_ws(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\x0C' | '\r')
-}
-
 /// `:placeholder-shown`.
 pub(crate) fn placeholder_shown(e: &ElementData) -> bool {
     if !has(e, "placeholder") {
         return false;
     }
-    if is(e, "input") {
+    if e.is_html("input") {
         let t = input_type(e);
         return (is_text_like(t) || t == "number") && input_value(e).is_empty();
     }
@@ -456,5 +456,5 @@ pub(crate) fn placeholder_shown(e: &ElementData) -> bool {
 
 /// `:placeholder-shown` for textareas, which need the document for their value.
 pub(crate) fn textarea_placeholder_shown(doc: &Document, ix: Ix, e: &ElementData) -> bool {
-    is(e, "textarea") && has(e, "placeholder") && textarea_value(doc, ix).is_empty()
+    e.is_html("textarea") && has(e, "placeholder") && textarea_value(doc, ix).is_empty()
 }

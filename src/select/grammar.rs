@@ -239,7 +239,7 @@ impl Grammar {
                 consume(p);
                 Some((Simple::Id(id.as_ref().into()), SimpleKind::Other))
             }
-            Token::Hash(h) => self.fail(Why::UnexpectedToken(format!("'#{h}'"))),
+            Token::Hash(_) => self.fail(unexpected(p)),
             Token::Delim('.') => {
                 consume(p);
                 match peek(p) {
@@ -424,15 +424,11 @@ impl Grammar {
                 Pseudo::Class(pc) => (simple_for(pc), SimpleKind::Class(pc)),
             });
         }
-        let label = name.to_string();
         let r = self.nested(p, |g, p| {
             consume_whitespace(p);
             g.consume_pseudo_arguments(p, found)
         });
-        match r {
-            Some(r) => Some(r),
-            None => self.fail(Why::BadArguments(label)),
-        }
+        r.or_else(|| self.fail(Why::BadArguments(name.to_string())))
     }
 
     /// The arguments of a functional pseudo-class or pseudo-element (the `switch` in
@@ -475,7 +471,7 @@ impl Grammar {
                             self.with_pseudo_elements_disallowed(|g| g.consume_nested_list(p))?;
                         Simple::Not(list)
                     }
-                    Pc::Dir | Pc::State | Pc::Lang => {
+                    Pc::Dir | Pc::CustomState | Pc::Lang => {
                         let ident = consume_single_ident(p)?;
                         match pc {
                             Pc::Dir => Simple::State(PseudoClass::Dir(ident)),
@@ -690,52 +686,16 @@ impl Grammar {
     /// `ConsumeRelativeSelector`: an optional leading combinator, then a complex selector.
     fn consume_relative(&mut self, p: &mut Parser) -> Option<Relative> {
         let lead = consume_combinator(p).unwrap_or(Combinator::Descendant);
-        let Some((first, has_pe)) = self.consume_compound(p) else {
-            return self.fail(unexpected(p));
-        };
-        let mut rest = Vec::new();
-        if let Some(c) = consume_combinator(p)
-            && !self.consume_partial(p, c, has_pe, &mut rest)
-        {
-            return None;
-        }
-        Some(Relative {
-            lead,
-            complex: Complex { first, rest },
-        })
+        let complex = self.consume_complex(p)?;
+        Some(Relative { lead, complex })
     }
 }
 
 /// The AST for a pseudo-class without arguments.
 fn simple_for(pc: Pc) -> Simple {
-    use Structural as S;
     match pc {
-        Pc::FirstChild => Simple::Structural(S::FirstChild),
-        Pc::LastChild => Simple::Structural(S::LastChild),
-        Pc::OnlyChild => Simple::Structural(S::OnlyChild),
-        Pc::FirstOfType => Simple::Structural(S::FirstOfType),
-        Pc::LastOfType => Simple::Structural(S::LastOfType),
-        Pc::OnlyOfType => Simple::Structural(S::OnlyOfType),
-        Pc::Root => Simple::Structural(S::Root),
-        Pc::Empty => Simple::Structural(S::Empty),
-        Pc::Scope => Simple::Structural(S::Scope),
-        Pc::Link | Pc::AnyLink | Pc::WebkitAnyLink => Simple::State(PseudoClass::Link),
-        Pc::Checked => Simple::State(PseudoClass::Checked),
-        Pc::Default => Simple::State(PseudoClass::Default),
-        Pc::Defined => Simple::State(PseudoClass::Defined),
-        Pc::Disabled => Simple::State(PseudoClass::Disabled),
-        Pc::Enabled => Simple::State(PseudoClass::Enabled),
-        Pc::Indeterminate => Simple::State(PseudoClass::Indeterminate),
-        Pc::InRange => Simple::State(PseudoClass::InRange),
-        Pc::OutOfRange => Simple::State(PseudoClass::OutOfRange),
-        Pc::Valid => Simple::State(PseudoClass::Valid),
-        Pc::Invalid => Simple::State(PseudoClass::Invalid),
-        Pc::Optional => Simple::State(PseudoClass::Optional),
-        Pc::Required => Simple::State(PseudoClass::Required),
-        Pc::ReadOnly => Simple::State(PseudoClass::ReadOnly),
-        Pc::ReadWrite => Simple::State(PseudoClass::ReadWrite),
-        Pc::PlaceholderShown => Simple::State(PseudoClass::PlaceholderShown),
-        Pc::Open => Simple::State(PseudoClass::Open),
+        Pc::Structural(s) => Simple::Structural(s),
+        Pc::State(s) => Simple::State(PseudoClass::State(s)),
         _ => Simple::Never,
     }
 }

@@ -96,17 +96,10 @@ fn write_simple(out: &mut String, s: &Simple) {
             ident(out, class);
         }
         Simple::Attr(a) => write_attr(out, a),
-        Simple::Structural(st) => out.push_str(match st {
-            Structural::FirstChild => ":first-child",
-            Structural::LastChild => ":last-child",
-            Structural::OnlyChild => ":only-child",
-            Structural::FirstOfType => ":first-of-type",
-            Structural::LastOfType => ":last-of-type",
-            Structural::OnlyOfType => ":only-of-type",
-            Structural::Root => ":root",
-            Structural::Empty => ":empty",
-            Structural::Scope => ":scope",
-        }),
+        Simple::Structural(st) => {
+            out.push(':');
+            out.push_str(st.name());
+        }
         Simple::Nth { kind, a, b, of } => {
             const LIMITS: std::ops::RangeInclusive<i32> = (i32::MIN / 2)..=(i32::MAX / 2);
             if !LIMITS.contains(a) || !LIMITS.contains(b) {

@@ -6,39 +6,16 @@
 //! `:closed`, `:paused`, `:has-slotted`, `:heading`, string and list arguments of `:lang()`
 //! and the `s` attribute flag, are rejected there, so here too).
 
+use super::ast::Structural;
+use super::pseudo::StateClass;
+
 /// A pseudo-class Chromium knows (in author style sheets), by its lower-cased name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pc {
-    // Tree-structural.
-    FirstChild,
-    LastChild,
-    OnlyChild,
-    FirstOfType,
-    LastOfType,
-    OnlyOfType,
-    Root,
-    Empty,
-    Scope,
-    // Answered from the page.
-    Link,
-    AnyLink,
-    WebkitAnyLink,
-    Checked,
-    Default,
-    Defined,
-    Disabled,
-    Enabled,
-    Indeterminate,
-    InRange,
-    OutOfRange,
-    Valid,
-    Invalid,
-    Optional,
-    Required,
-    ReadOnly,
-    ReadWrite,
-    PlaceholderShown,
-    Open,
+    /// `:first-child`, `:root`, `:scope`, … (the type the AST keeps).
+    Structural(Structural),
+    /// Answered from the page (the type the AST keeps).
+    State(StateClass),
     // Never true on a server page.
     Active,
     ActiveViewTransition,
@@ -101,7 +78,8 @@ pub(crate) enum Pc {
     NthLastChild,
     NthLastOfType,
     NthOfType,
-    State,
+    /// `:state()`, a custom element's custom state.
+    CustomState,
     Where,
     /// `&`, the nesting selector.
     Parent,
@@ -193,36 +171,36 @@ pub(crate) fn lookup(name: &str, double_colon: bool, function: bool) -> Option<P
 }
 
 fn pseudo_class(n: &str) -> Option<Pc> {
+    use super::ast::Structural as S;
+    use super::pseudo::StateClass as St;
     use Pc::*;
     Some(match n {
-        "first-child" => FirstChild,
-        "last-child" => LastChild,
-        "only-child" => OnlyChild,
-        "first-of-type" => FirstOfType,
-        "last-of-type" => LastOfType,
-        "only-of-type" => OnlyOfType,
-        "root" => Root,
-        "empty" => Empty,
-        "scope" => Scope,
-        "link" => Link,
-        "any-link" => AnyLink,
-        "-webkit-any-link" => WebkitAnyLink,
-        "checked" => Checked,
-        "default" => Default,
-        "defined" => Defined,
-        "disabled" => Disabled,
-        "enabled" => Enabled,
-        "indeterminate" => Indeterminate,
-        "in-range" => InRange,
-        "out-of-range" => OutOfRange,
-        "valid" => Valid,
-        "invalid" => Invalid,
-        "optional" => Optional,
-        "required" => Required,
-        "read-only" => ReadOnly,
-        "read-write" => ReadWrite,
-        "placeholder-shown" => PlaceholderShown,
-        "open" => Open,
+        "first-child" => Structural(S::FirstChild),
+        "last-child" => Structural(S::LastChild),
+        "only-child" => Structural(S::OnlyChild),
+        "first-of-type" => Structural(S::FirstOfType),
+        "last-of-type" => Structural(S::LastOfType),
+        "only-of-type" => Structural(S::OnlyOfType),
+        "root" => Structural(S::Root),
+        "empty" => Structural(S::Empty),
+        "scope" => Structural(S::Scope),
+        "link" | "any-link" | "-webkit-any-link" => State(St::Link),
+        "checked" => State(St::Checked),
+        "default" => State(St::Default),
+        "defined" => State(St::Defined),
+        "disabled" => State(St::Disabled),
+        "enabled" => State(St::Enabled),
+        "indeterminate" => State(St::Indeterminate),
+        "in-range" => State(St::InRange),
+        "out-of-range" => State(St::OutOfRange),
+        "valid" => State(St::Valid),
+        "invalid" => State(St::Invalid),
+        "optional" => State(St::Optional),
+        "required" => State(St::Required),
+        "read-only" => State(St::ReadOnly),
+        "read-write" => State(St::ReadWrite),
+        "placeholder-shown" => State(St::PlaceholderShown),
+        "open" => State(St::Open),
         "active" => Active,
         "active-view-transition" => ActiveViewTransition,
         "autofill" => Autofill,
@@ -290,7 +268,7 @@ fn pseudo_class_fn(n: &str) -> Option<Pc> {
         "nth-last-child" => NthLastChild,
         "nth-last-of-type" => NthLastOfType,
         "nth-of-type" => NthOfType,
-        "state" => State,
+        "state" => CustomState,
         "where" => Where,
         _ => return None,
     })
@@ -415,15 +393,13 @@ impl Pc {
         )
     }
 
-    fn is_scrollbar_state(self) -> bool {
+    /// The pseudo-classes that only describe scrollbar parts (`:horizontal`,
+    /// `:double-button`, …).
+    fn is_scrollbar_part_state(self) -> bool {
         use Pc::*;
         matches!(
             self,
-            Enabled
-                | Disabled
-                | Hover
-                | Active
-                | Horizontal
+            Horizontal
                 | Vertical
                 | Decrement
                 | Increment
@@ -433,46 +409,40 @@ impl Pc {
                 | SingleButton
                 | NoButton
                 | CornerPresent
-                | WindowInactive
         )
+    }
+
+    /// What may follow a scrollbar pseudo-element.
+    fn is_scrollbar_state(self) -> bool {
+        self.is_scrollbar_part_state()
+            || matches!(
+                self,
+                Pc::State(StateClass::Enabled | StateClass::Disabled)
+                    | Pc::Hover
+                    | Pc::Active
+                    | Pc::WindowInactive
+            )
     }
 
     /// Blink's `CSSSelector::IsAllowedAfterPart` for pseudo-classes (with the
     /// `CSSPartAllowsMoreSelectorsAfter` feature on, as in Chromium 156).
     fn is_allowed_after_part(self) -> bool {
         use Pc::*;
-        !matches!(
-            self,
-            Any | Parent
-                | Horizontal
-                | Vertical
-                | Decrement
-                | Increment
-                | Start
-                | End
-                | DoubleButton
-                | SingleButton
-                | NoButton
-                | CornerPresent
-                | Current
-                | Empty
-                | FirstChild
-                | FirstOfType
-                | LastChild
-                | LastOfType
-                | NthChild
-                | NthLastChild
-                | NthLastOfType
-                | NthOfType
-                | OnlyChild
-                | OnlyOfType
-                | Root
-                | Has
-                | Host
-                | HostFn
-                | HostContext
-                | Scope
-        )
+        !(self.is_scrollbar_part_state()
+            || matches!(
+                self,
+                Any | Parent
+                    | Current
+                    | Structural(_)
+                    | NthChild
+                    | NthLastChild
+                    | NthLastOfType
+                    | NthOfType
+                    | Has
+                    | Host
+                    | HostFn
+                    | HostContext
+            ))
     }
 }
 
@@ -515,11 +485,11 @@ pub(crate) fn valid_after_pseudo_element(simple: SimpleKind, after: Pe) -> bool 
         pe if pe.is_scrollbar() => pc.is_scrollbar_state(),
         Pe::Selection => pc == Pc::WindowInactive,
         Pe::WebkitCustom | Pe::FileSelectorButton => pc.is_user_action(),
-        pe if pe.is_view_transition_part() => pc == Pc::OnlyChild,
+        pe if pe.is_view_transition_part() => pc == Pc::Structural(Structural::OnlyChild),
         Pe::SearchText => pc == Pc::Current,
         Pe::ScrollMarkerGroup => pc == Pc::FocusWithin,
         Pe::ScrollMarker => matches!(pc, Pc::TargetCurrent | Pc::TargetBefore | Pc::TargetAfter),
-        Pe::ScrollButton => matches!(pc, Pc::Disabled | Pc::Enabled),
+        Pe::ScrollButton => matches!(pc, Pc::State(StateClass::Disabled | StateClass::Enabled)),
         _ => false,
     }
 }

@@ -4,13 +4,13 @@ use std::fmt;
 
 use cssparser::ToCss;
 
-/// A pseudo-class whose answer depends on the page: form state, links, language,
-/// directionality, custom-element definitions, open `<details>`/`<dialog>`.
+/// A pseudo-class without arguments whose answer depends on the page: form state, links,
+/// custom-element definitions, open `<details>`/`<dialog>`.
 ///
-/// The grammar maps `:any-link` and `:-webkit-any-link` to [`PseudoClass::Link`] (nothing
+/// The grammar reads `:any-link` and `:-webkit-any-link` as [`StateClass::Link`] (nothing
 /// is visited on a server page, so all three match the same elements).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum PseudoClass {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StateClass {
     Link,
     Checked,
     Default,
@@ -28,74 +28,59 @@ pub(crate) enum PseudoClass {
     ReadWrite,
     PlaceholderShown,
     Open,
+}
+
+impl StateClass {
+    /// The canonical name (the grammar's table in [`super::names`] reads it back).
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            StateClass::Link => "link",
+            StateClass::Checked => "checked",
+            StateClass::Default => "default",
+            StateClass::Defined => "defined",
+            StateClass::Disabled => "disabled",
+            StateClass::Enabled => "enabled",
+            StateClass::Indeterminate => "indeterminate",
+            StateClass::InRange => "in-range",
+            StateClass::OutOfRange => "out-of-range",
+            StateClass::Valid => "valid",
+            StateClass::Invalid => "invalid",
+            StateClass::Optional => "optional",
+            StateClass::Required => "required",
+            StateClass::ReadOnly => "read-only",
+            StateClass::ReadWrite => "read-write",
+            StateClass::PlaceholderShown => "placeholder-shown",
+            StateClass::Open => "open",
+        }
+    }
+}
+
+/// A pseudo-class whose answer depends on the page: the [`selectors`] crate's
+/// `NonTSPseudoClass` of this crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PseudoClass {
+    /// One without arguments.
+    State(StateClass),
     /// `:lang(range)`.
     Lang(Box<str>),
     /// `:dir(ident)`.
     Dir(Box<str>),
 }
 
-impl PseudoClass {
-    /// The canonical name of a pseudo-class without arguments.
-    pub(crate) fn name(&self) -> &'static str {
-        match self {
-            PseudoClass::Link => "link",
-            PseudoClass::Checked => "checked",
-            PseudoClass::Default => "default",
-            PseudoClass::Defined => "defined",
-            PseudoClass::Disabled => "disabled",
-            PseudoClass::Enabled => "enabled",
-            PseudoClass::Indeterminate => "indeterminate",
-            PseudoClass::InRange => "in-range",
-            PseudoClass::OutOfRange => "out-of-range",
-            PseudoClass::Valid => "valid",
-            PseudoClass::Invalid => "invalid",
-            PseudoClass::Optional => "optional",
-            PseudoClass::Required => "required",
-            PseudoClass::ReadOnly => "read-only",
-            PseudoClass::ReadWrite => "read-write",
-            PseudoClass::PlaceholderShown => "placeholder-shown",
-            PseudoClass::Open => "open",
-            PseudoClass::Lang(_) => "lang",
-            PseudoClass::Dir(_) => "dir",
-        }
-    }
-
-    /// Reads back a name written by [`PseudoClass::name`] (arguments aside).
-    pub(crate) fn from_name(name: &str) -> Option<PseudoClass> {
-        Some(match name {
-            "link" => PseudoClass::Link,
-            "checked" => PseudoClass::Checked,
-            "default" => PseudoClass::Default,
-            "defined" => PseudoClass::Defined,
-            "disabled" => PseudoClass::Disabled,
-            "enabled" => PseudoClass::Enabled,
-            "indeterminate" => PseudoClass::Indeterminate,
-            "in-range" => PseudoClass::InRange,
-            "out-of-range" => PseudoClass::OutOfRange,
-            "valid" => PseudoClass::Valid,
-            "invalid" => PseudoClass::Invalid,
-            "optional" => PseudoClass::Optional,
-            "required" => PseudoClass::Required,
-            "read-only" => PseudoClass::ReadOnly,
-            "read-write" => PseudoClass::ReadWrite,
-            "placeholder-shown" => PseudoClass::PlaceholderShown,
-            "open" => PseudoClass::Open,
-            _ => return None,
-        })
-    }
-}
-
 impl ToCss for PseudoClass {
     fn to_css<W: fmt::Write>(&self, dest: &mut W) -> fmt::Result {
+        let (name, arg) = match self {
+            PseudoClass::State(s) => (s.name(), None),
+            PseudoClass::Lang(arg) => ("lang", Some(arg)),
+            PseudoClass::Dir(arg) => ("dir", Some(arg)),
+        };
         dest.write_char(':')?;
-        dest.write_str(self.name())?;
-        match self {
-            PseudoClass::Lang(arg) | PseudoClass::Dir(arg) => {
-                dest.write_char('(')?;
-                cssparser::serialize_string(arg, dest)?;
-                dest.write_char(')')
-            }
-            _ => Ok(()),
+        dest.write_str(name)?;
+        if let Some(arg) = arg {
+            dest.write_char('(')?;
+            cssparser::serialize_string(arg, dest)?;
+            dest.write_char(')')?;
         }
+        Ok(())
     }
 }

@@ -4,6 +4,7 @@
 use std::iter::FusedIterator;
 
 use html5ever::interface::QuirksMode as DomQuirks;
+use selectors::SelectorList;
 use selectors::context::{
     MatchingContext, MatchingForInvalidation, MatchingMode, NeedsSelectorFlags, QuirksMode,
     SelectorCaches,
@@ -11,6 +12,7 @@ use selectors::context::{
 use selectors::matching::matches_selector_list;
 
 use super::element::El;
+use super::engine::Impl;
 use super::state::PageState;
 use super::{Plan, Selector};
 use crate::dom::{Document, Ix, NodeData, NodeId};
@@ -101,34 +103,44 @@ impl<'a> Select<'a> {
     }
 
     fn test(&mut self, ix: Ix) -> bool {
-        let Some(list) = &self.selector.list else {
+        let selector = self.selector;
+        let Some(list) = &selector.list else {
             return false;
         };
         if !matches!(self.state.doc.node(ix).data, NodeData::Element(_)) {
             return false;
         }
-        let mut ctx = MatchingContext::new(
-            MatchingMode::Normal,
-            None,
-            &mut self.caches,
-            self.quirks,
-            NeedsSelectorFlags::No,
-            MatchingForInvalidation::No,
-        );
         let el = El {
             cx: &self.state,
             ix,
         };
-        let depth = self.selector.depth;
-        if depth > super::DEEP {
+        if selector.depth > super::DEEP {
             // Matching recurses once per nesting level: make sure the stack has room (a
             // no-op inside `query_all`, which already runs on a grown stack).
-            let size = super::stack_for(depth);
-            stacker::maybe_grow(size, size, || matches_selector_list(list, el, &mut ctx))
+            let size = super::stack_for(selector.depth);
+            stacker::maybe_grow(size, size, || run(list, el, &mut self.caches, self.quirks))
         } else {
-            matches_selector_list(list, el, &mut ctx)
+            run(list, el, &mut self.caches, self.quirks)
         }
     }
+}
+
+/// Runs the matching engine on one element.
+fn run(
+    list: &SelectorList<Impl>,
+    el: El<'_>,
+    caches: &mut SelectorCaches,
+    quirks: QuirksMode,
+) -> bool {
+    let mut ctx = MatchingContext::new(
+        MatchingMode::Normal,
+        None,
+        caches,
+        quirks,
+        NeedsSelectorFlags::No,
+        MatchingForInvalidation::No,
+    );
+    matches_selector_list(list, el, &mut ctx)
 }
 
 fn is_inclusive_ancestor(doc: &Document, a: Ix, mut b: Ix) -> bool {
@@ -205,14 +217,6 @@ pub(crate) fn matches(selector: &Selector, doc: &Document, node: NodeId) -> bool
         return false;
     }
     let state = PageState::new(doc);
-    let mut caches = SelectorCaches::default();
-    let mut ctx = MatchingContext::new(
-        MatchingMode::Normal,
-        None,
-        &mut caches,
-        quirks(doc),
-        NeedsSelectorFlags::No,
-        MatchingForInvalidation::No,
-    );
-    matches_selector_list(list, El { cx: &state, ix }, &mut ctx)
+    let el = El { cx: &state, ix };
+    run(list, el, &mut SelectorCaches::default(), quirks(doc))
 }

@@ -16,13 +16,13 @@
 //! * the form pseudo-classes: [`super::forms`] and [`super::validity`].
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 
 use html5ever::ns;
+use rustc_hash::FxHashMap;
 
 use super::element::El;
 use super::forms::FormIndex;
-use super::pseudo::PseudoClass;
+use super::pseudo::{PseudoClass, StateClass};
 use crate::dom::{Document, ElementData, Ix, NodeData};
 
 /// Per-query state: the document and what was computed about it on demand (form owners,
@@ -30,8 +30,10 @@ use crate::dom::{Document, ElementData, Ix, NodeData};
 pub(crate) struct PageState<'a> {
     pub(crate) doc: &'a Document,
     forms: OnceCell<FormIndex>,
-    pub(crate) dir_cache: RefCell<HashMap<Ix, bool>>,
-    pub(crate) validity_cache: RefCell<HashMap<Ix, Option<bool>>>,
+    /// Element → whether its directionality is `rtl` ([`super::dir`]).
+    pub(crate) dir_cache: RefCell<FxHashMap<Ix, bool>>,
+    /// Element → its `:valid` (`Some(true)`) / `:invalid` answer ([`super::validity`]).
+    pub(crate) validity_cache: RefCell<FxHashMap<Ix, Option<bool>>>,
 }
 
 impl<'a> PageState<'a> {
@@ -39,8 +41,8 @@ impl<'a> PageState<'a> {
         PageState {
             doc,
             forms: OnceCell::new(),
-            dir_cache: RefCell::new(HashMap::new()),
-            validity_cache: RefCell::new(HashMap::new()),
+            dir_cache: RefCell::default(),
+            validity_cache: RefCell::default(),
         }
     }
 
@@ -54,38 +56,46 @@ impl<'a> PageState<'a> {
         self.forms.get_or_init(|| FormIndex::build(self.doc))
     }
 
+    /// Whether `el` matches the page-dependent pseudo-class `pc`.
     pub(crate) fn matches_state(&'a self, el: El<'a>, pc: &PseudoClass) -> bool {
         let e = el.data();
-        match pc {
-            PseudoClass::Link => is_link(e),
-            PseudoClass::Defined => is_defined(e),
-            PseudoClass::Open => {
+        let state = match pc {
+            PseudoClass::State(s) => *s,
+            PseudoClass::Lang(range) => return lang_matches(self.doc, el.ix, range),
+            PseudoClass::Dir(d) => {
+                return if d.eq_ignore_ascii_case("rtl") {
+                    super::dir::is_rtl(self, el.ix)
+                } else if d.eq_ignore_ascii_case("ltr") {
+                    !super::dir::is_rtl(self, el.ix)
+                } else {
+                    false
+                };
+            }
+        };
+        match state {
+            StateClass::Link => is_link(e),
+            StateClass::Defined => is_defined(e),
+            StateClass::Open => {
                 e.name.ns == ns!(html)
                     && matches!(&*e.name.local, "details" | "dialog")
                     && e.attr("open").is_some()
             }
-            PseudoClass::Lang(range) => lang_matches(self.doc, el.ix, range),
-            PseudoClass::Dir(d) => match d.to_ascii_lowercase().as_str() {
-                "rtl" => super::dir::is_rtl(self, el.ix),
-                "ltr" => !super::dir::is_rtl(self, el.ix),
-                _ => false,
-            },
-            PseudoClass::Checked => super::forms::is_checked(self, el),
-            PseudoClass::Default => super::forms::is_default(self, el),
-            PseudoClass::Disabled => super::forms::is_disabled(self.doc, el.ix),
-            PseudoClass::Enabled => super::forms::is_enabled(self.doc, el.ix),
-            PseudoClass::Indeterminate => super::forms::is_indeterminate(self, el),
-            PseudoClass::InRange => super::validity::range_state(self, el) == Some(true),
-            PseudoClass::OutOfRange => super::validity::range_state(self, el) == Some(false),
-            PseudoClass::Valid => super::validity::validity(self, el.ix) == Some(true),
-            PseudoClass::Invalid => super::validity::validity(self, el.ix) == Some(false),
-            PseudoClass::Required => super::forms::required_state(e) == Some(true),
-            PseudoClass::Optional => super::forms::required_state(e) == Some(false),
-            PseudoClass::ReadWrite => super::forms::is_read_write(self.doc, el.ix),
-            PseudoClass::ReadOnly => {
+            StateClass::Checked => super::forms::is_checked(self, el),
+            StateClass::Default => super::forms::is_default(self, el),
+            StateClass::Disabled => super::forms::is_disabled(self.doc, el.ix),
+            StateClass::Enabled => super::forms::is_enabled(self.doc, el.ix),
+            StateClass::Indeterminate => super::forms::is_indeterminate(self, el),
+            StateClass::InRange => super::validity::range_state(self, el) == Some(true),
+            StateClass::OutOfRange => super::validity::range_state(self, el) == Some(false),
+            StateClass::Valid => super::validity::validity(self, el.ix) == Some(true),
+            StateClass::Invalid => super::validity::validity(self, el.ix) == Some(false),
+            StateClass::Required => super::forms::required_state(e) == Some(true),
+            StateClass::Optional => super::forms::required_state(e) == Some(false),
+            StateClass::ReadWrite => super::forms::is_read_write(self.doc, el.ix),
+            StateClass::ReadOnly => {
                 e.name.ns == ns!(html) && !super::forms::is_read_write(self.doc, el.ix)
             }
-            PseudoClass::PlaceholderShown => {
+            StateClass::PlaceholderShown => {
                 super::forms::placeholder_shown(e)
                     || super::forms::textarea_placeholder_shown(self.doc, el.ix, e)
             }

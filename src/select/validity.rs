@@ -15,14 +15,14 @@
 
 use super::element::El;
 use super::forms::{
-    checkedness, display_size, has, html, input_type, input_value, is, is_ascii_ws, is_date_like,
-    is_disabled, is_submit_button, is_text_like, list_of_options, textarea_value,
+    checkedness, display_size, has, html, input_type, input_value, is_date_like, is_disabled,
+    is_submit_button, is_text_like, list_of_options, textarea_value,
 };
 use super::state::PageState;
 use crate::dom::controls::syntax::{
     is_valid_absolute_url, is_valid_email, parse_float, parse_for_type, step_rules,
 };
-use crate::dom::{Document, ElementData, Ix, NodeData};
+use crate::dom::{Document, ElementData, Ix};
 
 /// Whether an element is a candidate for constraint validation.
 fn will_validate(doc: &Document, ix: Ix, e: &ElementData) -> bool {
@@ -40,7 +40,7 @@ fn will_validate(doc: &Document, ix: Ix, e: &ElementData) -> bool {
     }
     let mut p = doc.node(ix).parent;
     while let Some(a) = p {
-        if html(doc, a).is_some_and(|d| is(d, "datalist")) {
+        if html(doc, a).is_some_and(|d| d.is_html("datalist")) {
             return false;
         }
         p = doc.node(a).parent;
@@ -75,7 +75,7 @@ fn range_limits(e: &ElementData, t: &str) -> Option<(f64, f64, bool)> {
 /// valid value is in range even without `min`/`max`; a valid value needs range limitations.
 pub(crate) fn range_state(cx: &PageState, el: El) -> Option<bool> {
     let e = el.data();
-    if !is(e, "input") || !will_validate(cx.doc, el.ix, e) {
+    if !e.is_html("input") || !will_validate(cx.doc, el.ix, e) {
         return None;
     }
     let t = input_type(e);
@@ -137,7 +137,7 @@ fn compute_validity(cx: &PageState, ix: Ix) -> Option<bool> {
     let e = html(doc, ix)?;
     match &*e.name.local {
         "form" => {
-            let owned = cx.forms().owned.get(&ix).cloned().unwrap_or_default();
+            let owned = cx.forms().owned.get(&ix).map_or(&[][..], Vec::as_slice);
             Some(owned.iter().all(|&c| validity(cx, c) != Some(false)))
         }
         "fieldset" => {
@@ -223,12 +223,11 @@ fn suffers(cx: &PageState, ix: Ix, e: &ElementData) -> bool {
             }
             let f = cx.forms();
             let options = list_of_options(doc, ix);
-            let selected: Vec<Ix> = options
+            let Some(first_selected) = options
                 .iter()
                 .copied()
-                .filter(|o| f.selected.get(o) == Some(&true))
-                .collect();
-            let Some(&first_selected) = selected.first() else {
+                .find(|o| f.selected.get(o) == Some(&true))
+            else {
                 return true;
             };
             // The placeholder label option counts as no selection.
@@ -248,16 +247,8 @@ fn option_value(doc: &Document, o: Ix) -> String {
     if let Some(v) = doc.elem(o).and_then(|e| e.attr("value")) {
         return v.to_owned();
     }
-    let mut text = String::new();
-    let mut cur = Some(o);
-    while let Some(n) = cur {
-        if let NodeData::Text(t) = &doc.node(n).data {
-            text.push_str(t);
-        }
-        cur = doc.next_in(n, o);
-    }
-    text.split(is_ascii_ws)
-        .filter(|s| !s.is_empty())
+    doc.text_content(doc.id_of(o))
+        .split_ascii_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
 }
