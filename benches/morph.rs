@@ -18,7 +18,6 @@
 //! --test` runs each once.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -27,22 +26,13 @@ use domorph::morph::{MorphOptions, NewContent, morph};
 use domorph::parse::parse_idiomorph;
 
 mod common;
-use common::{EVICT_BYTES, evict};
+use common::{EVICT_BYTES, evict, perf_input};
 
+type Group<'a> = criterion::BenchmarkGroup<'a, criterion::measurement::WallTime>;
+
+/// The perf input `NAME.html`.
 fn read(name: &str) -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/tools/oracle/out/perf_inputs")
-        .join(format!("{name}.html"));
-    match std::fs::read_to_string(&path) {
-        Ok(s) => Some(s),
-        Err(e) => {
-            eprintln!(
-                "bench morph: skipping {name}: cannot read {}: {e}",
-                path.display()
-            );
-            None
-        }
-    }
+    perf_input("morph", &format!("{name}.html"))
 }
 
 /// (scenario name, old file, new file)
@@ -80,6 +70,35 @@ fn morph_app(mut doc: Document, content: NewContent<'_>) -> Document {
     doc
 }
 
+/// Times the morph of `#app` in a copy of `old` into `content`. The copy is made outside the
+/// timed region, and pushed out of the caches after it is made when `junk` is given.
+fn bench_morph(
+    g: &mut Group<'_>,
+    id: BenchmarkId,
+    old: &Document,
+    content: NewContent<'_>,
+    mut junk: Option<&mut [u8]>,
+) {
+    let size = if junk.is_some() {
+        BatchSize::PerIteration
+    } else {
+        BatchSize::LargeInput
+    };
+    g.bench_function(id, |b| {
+        b.iter_batched(
+            || {
+                let copy = old.clone();
+                if let Some(junk) = junk.as_deref_mut() {
+                    evict(junk);
+                }
+                copy
+            },
+            |doc| morph_app(doc, black_box(content)),
+            size,
+        )
+    });
+}
+
 fn phases(c: &mut Criterion) {
     let mut g = c.benchmark_group("morph");
     g.sample_size(20)
@@ -95,31 +114,30 @@ fn phases(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("parse", name), &new, |b, new| {
             b.iter(|| Document::parse(black_box(new)))
         });
-        g.bench_function(BenchmarkId::new("phase", name), |b| {
-            b.iter_batched(
-                || old_doc.clone(),
-                |doc| morph_app(doc, NewContent::Fragment(black_box(&parsed))),
-                BatchSize::LargeInput,
-            )
-        });
-        g.bench_function(BenchmarkId::new("string", name), |b| {
-            b.iter_batched(
-                || old_doc.clone(),
-                |doc| morph_app(doc, NewContent::Html(black_box(&new))),
-                BatchSize::LargeInput,
-            )
-        });
+        let phase = NewContent::Fragment(&parsed);
+        bench_morph(
+            &mut g,
+            BenchmarkId::new("phase", name),
+            &old_doc,
+            phase,
+            None,
+        );
+        let string = NewContent::Html(&new);
+        bench_morph(
+            &mut g,
+            BenchmarkId::new("string", name),
+            &old_doc,
+            string,
+            None,
+        );
     }
     g.finish();
 }
 
-fn scaling(c: &mut Criterion) {
-    let mut g = c.benchmark_group("morph/scaling");
-    g.sample_size(10)
-        .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(2));
+/// The morph phase on the `table_ROWSrows_KIND` inputs, for each kind and row count.
+fn tables(g: &mut Group<'_>, rows: &[u64], mut junk: Option<&mut [u8]>) {
     for kind in ["noid", "id", "id_nows"] {
-        for rows in [1000, 2000, 4000, 8000] {
+        for &rows in rows {
             let base = format!("table_{rows}rows_{kind}");
             let (Some(old), Some(new)) = (read(&base), read(&format!("{base}_changed1pct"))) else {
                 continue;
@@ -127,15 +145,23 @@ fn scaling(c: &mut Criterion) {
             let old_doc = Document::parse(&old);
             let (parsed, _) = parse_idiomorph(&new);
             g.throughput(Throughput::Elements(rows));
-            g.bench_function(BenchmarkId::new(kind, rows), |b| {
-                b.iter_batched(
-                    || old_doc.clone(),
-                    |doc| morph_app(doc, NewContent::Fragment(black_box(&parsed))),
-                    BatchSize::LargeInput,
-                )
-            });
+            bench_morph(
+                g,
+                BenchmarkId::new(kind, rows),
+                &old_doc,
+                NewContent::Fragment(&parsed),
+                junk.as_deref_mut(),
+            );
         }
     }
+}
+
+fn scaling(c: &mut Criterion) {
+    let mut g = c.benchmark_group("morph/scaling");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(2));
+    tables(&mut g, &[1000, 2000, 4000, 8000], None);
     g.finish();
 }
 
@@ -150,28 +176,7 @@ fn scaling_cold(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(3));
     let mut junk = vec![0u8; EVICT_BYTES];
-    for kind in ["noid", "id", "id_nows"] {
-        for rows in [4000, 8000] {
-            let base = format!("table_{rows}rows_{kind}");
-            let (Some(old), Some(new)) = (read(&base), read(&format!("{base}_changed1pct"))) else {
-                continue;
-            };
-            let old_doc = Document::parse(&old);
-            let (parsed, _) = parse_idiomorph(&new);
-            g.throughput(Throughput::Elements(rows));
-            g.bench_function(BenchmarkId::new(kind, rows), |b| {
-                b.iter_batched(
-                    || {
-                        let copy = old_doc.clone();
-                        evict(&mut junk);
-                        copy
-                    },
-                    |doc| morph_app(doc, NewContent::Fragment(black_box(&parsed))),
-                    BatchSize::PerIteration,
-                )
-            });
-        }
-    }
+    tables(&mut g, &[4000, 8000], Some(&mut junk));
     g.finish();
 }
 

@@ -16,7 +16,6 @@
 //! every benchmark once, as a smoke test.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -24,6 +23,9 @@ use domorph::Document;
 use html5ever::serialize::{SerializeOpts, TraversalScope, serialize};
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{RcDom, SerializableHandle};
+
+mod common;
+use common::perf_input;
 
 /// The pages: a 10k-node page and two 50k-node pages of different shape (cards with forms,
 /// tables and text; a long list of id'd items with many small spans).
@@ -37,22 +39,11 @@ struct Page {
 
 /// Reads the pages that exist, saying which are missing.
 fn pages() -> Vec<Page> {
-    let dir =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/oracle/out/perf_inputs");
     PAGES
         .iter()
         .filter_map(|&name| {
-            let path = dir.join(format!("{name}.html"));
-            match std::fs::read_to_string(&path) {
-                Ok(html) => Some(Page { name, html }),
-                Err(e) => {
-                    eprintln!(
-                        "bench parse: skipping {name}: cannot read {}: {e}",
-                        path.display()
-                    );
-                    None
-                }
-            }
+            let html = perf_input("parse", &format!("{name}.html"))?;
+            Some(Page { name, html })
         })
         .collect()
 }

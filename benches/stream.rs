@@ -52,37 +52,19 @@ use domorph::stream::Message;
 use domorph::{Document, Page};
 
 mod common;
-use common::{EVICT_BYTES, evict};
-
-fn read_path(path: PathBuf) -> Option<String> {
-    match std::fs::read_to_string(&path) {
-        Ok(s) => Some(s),
-        Err(e) => {
-            eprintln!(
-                "bench stream: skipping: cannot read {}: {e}",
-                path.display()
-            );
-            None
-        }
-    }
-}
+use common::{EVICT_BYTES, evict, perf_input, read_or_skip};
 
 /// A file of the oracle's perf inputs.
 fn input(name: &str) -> Option<String> {
-    read_path(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/tools/oracle/out/perf_inputs")
-            .join(name),
-    )
+    perf_input("stream", name)
 }
 
 /// A file of the crate's fixtures.
 fn fixture(name: &str) -> Option<String> {
-    read_path(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures")
-            .join(name),
-    )
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name);
+    read_or_skip("stream", &path)
 }
 
 /// Opening of the app element in `turbo_page_10k.html`.
@@ -114,6 +96,8 @@ fn page_100k(page_10k: &str) -> Option<String> {
 fn nodes(doc: &Document) -> usize {
     doc.descendants(doc.root()).count()
 }
+
+type Group<'a> = criterion::BenchmarkGroup<'a, criterion::measurement::WallTime>;
 
 /// A page as a server holds it: parsed, and past a first message, which found its permanent
 /// elements and left free slots in its arena (the priming message's 256 template elements,
@@ -160,12 +144,7 @@ fn message(page: &Page, html: &str) -> Message {
 }
 
 /// Times `page.apply(message)` on a fresh copy of `page` per iteration.
-fn bench_apply(
-    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
-    id: BenchmarkId,
-    page: &Page,
-    message: &Message,
-) {
+fn bench_apply(g: &mut Group<'_>, id: BenchmarkId, page: &Page, message: &Message) {
     g.bench_function(id, |b| {
         b.iter_batched_ref(
             || page.clone(),
@@ -176,12 +155,7 @@ fn bench_apply(
 }
 
 /// Times `Message::parse(html)` + `page.apply` on a fresh copy of `page` per iteration.
-fn bench_parse_apply(
-    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
-    id: BenchmarkId,
-    page: &Page,
-    html: &str,
-) {
+fn bench_parse_apply(g: &mut Group<'_>, id: BenchmarkId, page: &Page, html: &str) {
     g.bench_function(id, |b| {
         b.iter_batched_ref(
             || page.clone(),
@@ -194,8 +168,7 @@ fn bench_parse_apply(
     });
 }
 
-type Group<'a> = criterion::BenchmarkGroup<'a, criterion::measurement::WallTime>;
-
+/// A group with the settings of this bench.
 fn group<'a>(c: &'a mut Criterion, name: &str) -> Group<'a> {
     let mut g = c.benchmark_group(name);
     g.sample_size(30)

@@ -22,12 +22,13 @@
 
 #![no_main]
 
-use std::collections::HashMap;
-
+use domorph::Document;
 use domorph::page::{Page, served};
 use domorph::stream::{self, Applied, Compat, Message, StreamError, StreamOptions};
-use domorph::{Document, NodeId};
 use libfuzzer_sys::fuzz_target;
+
+mod common;
+use common::check_id_index;
 
 /// Limits on the streams that streams insert, far below the defaults (10,000 streams, 2^18
 /// nodes). Within the defaults, a 3 KB message whose template holds its own stream again (an
@@ -172,27 +173,4 @@ fn blank_uuids(s: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// The id index holds exactly the connected elements with a non-empty id, and
-/// `get_element_by_id` answers the first in tree order.
-fn check_id_index(doc: &Document) {
-    let mut want: Vec<(String, NodeId)> = doc
-        .descendants(doc.root())
-        .filter_map(|n| {
-            let id = doc.element(n)?.id()?;
-            (!id.is_empty()).then(|| (id.to_owned(), n))
-        })
-        .collect();
-    let mut first: HashMap<&str, NodeId> = HashMap::new();
-    for (id, n) in &want {
-        first.entry(id).or_insert(*n);
-    }
-    for (id, n) in first {
-        assert_eq!(doc.get_element_by_id(id), Some(n), "getElementById({id:?})");
-    }
-    let mut got = doc.id_index_entries();
-    want.sort();
-    got.sort();
-    assert_eq!(got, want, "id index differs from a walk");
 }

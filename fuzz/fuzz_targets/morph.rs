@@ -7,14 +7,17 @@
 //! * the indexed matcher and idiomorph's literal scan give the same HTML, identity and errors
 //!   (the same decisions);
 //! * skipping equal subtrees changes nothing: a hook that watches every node gives the same;
-//! * on the page itself: the id index equals a walk after the morph, and a failed morph
-//!   leaves the page byte-identical.
+//! * on the page itself: the id index equals a walk after the morph (and `get_element_by_id`
+//!   answers the first in tree order), and a failed morph leaves the page byte-identical.
 
 #![no_main]
 
 use domorph::morph::{MorphHooks, MorphOptions, MorphStyle, NewContent, Strategy, morph, morph_fragment};
-use domorph::{Document, NodeId};
+use domorph::Document;
 use libfuzzer_sys::fuzz_target;
+
+mod common;
+use common::check_id_index;
 
 /// Watches every node, so that the morph cannot skip equal subtrees; vetoes nothing.
 struct Watch;
@@ -58,18 +61,3 @@ fuzz_target!(|data: &[u8]| {
     }
     check_id_index(&page);
 });
-
-/// The id index holds exactly the connected elements with a non-empty id.
-fn check_id_index(doc: &Document) {
-    let mut want: Vec<(String, NodeId)> = doc
-        .descendants(doc.root())
-        .filter_map(|n| {
-            let id = doc.element(n)?.id()?;
-            (!id.is_empty()).then(|| (id.to_owned(), n))
-        })
-        .collect();
-    let mut got = doc.id_index_entries();
-    want.sort();
-    got.sort();
-    assert_eq!(got, want, "id index differs from a walk");
-}

@@ -10,11 +10,12 @@
 
 #![no_main]
 
-use std::collections::HashMap;
-
 use domorph::parse::{parse_idiomorph, parse_template_contents};
-use domorph::{Document, NodeData, NodeId};
+use domorph::{Document, NodeId};
 use libfuzzer_sys::fuzz_target;
+
+mod common;
+use common::check_id_index;
 
 fuzz_target!(|data: &[u8]| {
     let input = String::from_utf8_lossy(data);
@@ -119,35 +120,4 @@ fn all_nodes(doc: &Document) -> impl Iterator<Item = NodeId> + '_ {
         stack.extend(doc.children(n));
         Some(n)
     })
-}
-
-/// The id index against a walk of the tree: the index holds every connected element with a
-/// non-empty id (never one in template contents), each once; `get_element_by_id` returns the
-/// first in tree order.
-fn check_id_index(doc: &Document) {
-    let mut expected: Vec<(String, NodeId)> = Vec::new();
-    let mut first: HashMap<String, NodeId> = HashMap::new();
-    for n in doc.descendants(doc.root()) {
-        if let Some(NodeData::Element(e)) = doc.data(n)
-            && let Some(id) = e.id()
-            && !id.is_empty()
-        {
-            expected.push((id.to_owned(), n));
-            first.entry(id.to_owned()).or_insert(n);
-        }
-    }
-    let mut actual = doc.id_index_entries();
-    expected.sort();
-    actual.sort();
-    assert_eq!(
-        actual, expected,
-        "the id index differs from a walk of the tree"
-    );
-    for (id, n) in &first {
-        assert_eq!(
-            doc.get_element_by_id(id),
-            Some(*n),
-            "getElementById({id:?})"
-        );
-    }
 }
