@@ -65,7 +65,6 @@ impl fmt::Debug for NodeId {
 ///
 /// Build one with [`Document::parse`] (a page, as a browser loads it), [`Document::new`] (an
 /// empty document), or the fragment parsers in [`crate::parse`].
-#[derive(Clone)]
 pub struct Document {
     pub(crate) nodes: Vec<Node>,
     /// Head of the free-slot list (linked through `Node::parent`).
@@ -86,6 +85,28 @@ const _: () = {
     assert_send_sync::<Document>();
     assert_send_sync::<NodeId>();
 };
+
+impl Clone for Document {
+    /// A deep copy whose arena has room to grow by an eighth. A page is copied to be
+    /// changed (a page per browser, a snapshot to apply messages to), and a copy made with
+    /// exactly the original's capacity would move its whole arena for the first node a
+    /// message or a morph creates (about 0.5 ms on a 100k-node page).
+    fn clone(&self) -> Self {
+        let len = self.nodes.len();
+        let mut nodes = Vec::with_capacity(len + len / 8 + 16);
+        nodes.extend_from_slice(&self.nodes);
+        Document {
+            nodes,
+            free_head: self.free_head,
+            live: self.live,
+            root: self.root,
+            quirks_mode: self.quirks_mode,
+            scripting: self.scripting,
+            ids: self.ids.clone(),
+            template_hosts: self.template_hosts.clone(),
+        }
+    }
+}
 
 impl Default for Document {
     fn default() -> Self {
