@@ -15,8 +15,10 @@
 //! collision would only file two ids under one key, and the confirmation tells them apart.
 
 use std::collections::HashMap;
-use std::collections::hash_map::{Entry, RandomState};
+use std::collections::hash_map::Entry;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+
+use foldhash::quality::RandomState;
 
 use super::node::Ix;
 
