@@ -21,6 +21,7 @@ mod error;
 mod form;
 mod fragment;
 mod id_index;
+pub(crate) mod ix_map;
 mod mutate;
 mod node;
 #[cfg(feature = "rcdom")]
