@@ -104,8 +104,7 @@ impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
                 .src
                 .elem(new_child)
                 .and_then(|e| e.id())
-                .and_then(|id| self.maps.persistent.get(id))
-                .copied()
+                .and_then(|id| self.maps.pid_of(id))
             {
                 let moved = self.move_before_by_id(old_parent, p, ip)?;
                 self.morph_node(moved, new_child)?;
@@ -409,7 +408,7 @@ impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
             .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
         self.report.attributes_changed += 1;
         if name == "id"
-            && let Some(&p) = self.maps.persistent.get(value)
+            && let Some(p) = self.maps.pid_of(value)
         {
             self.maps.extra_holders.entry(p).or_default().push(el);
         }

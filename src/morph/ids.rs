@@ -1,4 +1,5 @@
-//! Persistent ids and id sets (morph.md §2.3 steps 2–4).
+//! Persistent ids (morph.md §2.3 steps 2–3) and both sides' id sets (step 4, built with
+//! [`super::id_set`]).
 //!
 //! An id is *persistent* when exactly one old element and exactly one new element carry it,
 //! with the same tag name. Every node on the path from such an element up to the morph root
@@ -8,131 +9,11 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::form::form_id_shadowed;
+pub(crate) use super::id_set::{IdSet, Pid};
+use super::id_set::{Paths, SetBuilder};
 use super::matcher::same_tag;
-use crate::dom::{Document, Ix, NodeData};
-
-/// A persistent id, numbered in the order the ids were accepted.
-pub(crate) type Pid = u32;
-
-/// The persistent ids under one node.
-///
-/// Most sets hold one id (an element's own, or its parent's single one), so that case needs
-/// no allocation. Larger sets are sorted; a removal marks the id instead of shifting the
-/// rest, so that moving every element of a long list out of its container stays linear.
-#[derive(Debug, Clone, Default)]
-pub(crate) enum IdSet {
-    #[default]
-    Empty,
-    One(Pid),
-    Many {
-        /// Sorted by id; a removed id keeps its place with [`REMOVED`] set.
-        ids: Vec<Pid>,
-        live: u32,
-    },
-}
-
-/// Marks a removed id in [`IdSet::Many`] (persistent ids are numbered far below it).
-const REMOVED: Pid = 1 << 31;
-
-impl IdSet {
-    /// Adds without keeping the order; [`IdSet::finish`] sorts once at the end.
-    fn push(&mut self, p: Pid) {
-        match self {
-            IdSet::Empty => *self = IdSet::One(p),
-            IdSet::One(q) if *q == p => {}
-            IdSet::One(q) => {
-                *self = IdSet::Many {
-                    ids: vec![*q, p],
-                    live: 0,
-                }
-            }
-            IdSet::Many { ids, .. } => {
-                if ids.last() != Some(&p) {
-                    ids.push(p);
-                }
-            }
-        }
-    }
-
-    fn finish(&mut self) {
-        if let IdSet::Many { ids, live } = self {
-            ids.sort_unstable();
-            ids.dedup();
-            *live = ids.len() as u32;
-        }
-    }
-
-    fn find(ids: &[Pid], p: Pid) -> Result<usize, usize> {
-        ids.binary_search_by(|&x| (x & !REMOVED).cmp(&p))
-    }
-
-    pub(crate) fn remove(&mut self, p: Pid) {
-        match self {
-            IdSet::One(q) if *q == p => *self = IdSet::Empty,
-            IdSet::Many { ids, live } => {
-                if let Ok(i) = Self::find(ids, p)
-                    && ids[i] & REMOVED == 0
-                {
-                    ids[i] |= REMOVED;
-                    *live -= 1;
-                    if *live == 0 {
-                        *self = IdSet::Empty;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-
-    pub(crate) fn contains(&self, p: Pid) -> bool {
-        match self {
-            IdSet::Empty => false,
-            IdSet::One(q) => *q == p,
-            IdSet::Many { ids, .. } => Self::find(ids, p).is_ok_and(|i| ids[i] & REMOVED == 0),
-        }
-    }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        matches!(self, IdSet::Empty)
-    }
-
-    /// The ids, in increasing order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = Pid> + '_ {
-        let (one, many): (Option<Pid>, &[Pid]) = match self {
-            IdSet::Empty => (None, &[]),
-            IdSet::One(q) => (Some(*q), &[]),
-            IdSet::Many { ids, .. } => (None, ids),
-        };
-        one.into_iter()
-            .chain(many.iter().copied().filter(|&x| x & REMOVED == 0))
-    }
-
-    /// Whether the two sets share an id.
-    pub(crate) fn intersects(&self, other: &IdSet) -> bool {
-        match (self, other) {
-            (IdSet::Empty, _) | (_, IdSet::Empty) => false,
-            (IdSet::One(p), s) | (s, IdSet::One(p)) => s.contains(*p),
-            (IdSet::Many { ids: a, .. }, IdSet::Many { ids: b, .. }) => {
-                let (mut i, mut j) = (0, 0);
-                while i < a.len() && j < b.len() {
-                    let (x, y) = (a[i] & !REMOVED, b[j] & !REMOVED);
-                    match x.cmp(&y) {
-                        std::cmp::Ordering::Less => i += 1,
-                        std::cmp::Ordering::Greater => j += 1,
-                        std::cmp::Ordering::Equal => {
-                            if a[i] & REMOVED == 0 && b[j] & REMOVED == 0 {
-                                return true;
-                            }
-                            i += 1;
-                            j += 1;
-                        }
-                    }
-                }
-                false
-            }
-        }
-    }
-}
+use crate::dom::ix_map::IxMap;
+use crate::dom::{Document, Ix};
 
 /// The new content's shape, as idiomorph normalizes it (§2.2).
 #[derive(Debug, Clone, Copy)]
@@ -145,24 +26,15 @@ pub(crate) enum NewParent {
     Single(Ix),
 }
 
-impl NewParent {
-    /// The node the id-map walk stops at on the new side.
-    fn id_root(self) -> Ix {
-        match self {
-            NewParent::Children { parent, .. } => parent,
-            NewParent::Single(n) => n,
-        }
-    }
-}
-
 /// Persistent ids and both sides' id sets.
 #[derive(Debug, Default)]
 pub(crate) struct IdMaps<'s> {
-    /// Persistent id value (borrowed from the new content) → number.
-    pub(crate) persistent: HashMap<&'s str, Pid>,
+    /// Persistent id value (borrowed from the new content) → number, made from `values`
+    /// when first asked (see [`IdMaps::pid_of`]).
+    by_value: std::cell::OnceCell<HashMap<&'s str, Pid>>,
     /// Number → value.
     pub(crate) values: Vec<&'s str>,
-    pub(crate) old_sets: HashMap<Ix, IdSet>,
+    pub(crate) old_sets: IxMap<IdSet>,
     pub(crate) new_sets: NewSets,
     /// For each persistent id, the old element carrying it.
     pub(crate) holders: Vec<Ix>,
@@ -170,12 +42,14 @@ pub(crate) struct IdMaps<'s> {
     pub(crate) extra_holders: HashMap<Pid, Vec<Ix>>,
 }
 
-/// `querySelectorAll("[id]")` below `root` (tree order, not in template contents).
-fn id_elements(doc: &Document, root: Ix, out: &mut Vec<Ix>) {
+/// `querySelectorAll("[id]")` below `root` (tree order, not in template contents), with
+/// each one's path up to `root`.
+fn id_elements(doc: &Document, root: Ix, out: &mut Vec<Ix>, paths: &mut Paths) {
     let mut cur = doc.next_in(root, root);
     while let Some(n) = cur {
         if doc.elem(n).is_some_and(|e| e.id().is_some()) {
             out.push(n);
+            paths.record(doc, n, root);
         }
         cur = doc.next_in(n, root);
     }
@@ -208,17 +82,44 @@ struct IdRecord<'a> {
 /// Id values and their records, in the order of first sight.
 #[derive(Debug, Default)]
 struct IdTable<'a, 's> {
-    index: HashMap<&'a str, u32>,
+    /// Records by id value, when the old subtree is walked.
+    by_value: HashMap<&'a str, u32>,
+    /// Records by the first element the id index gives for the value, when the index is
+    /// used (values the old page lacks get no record then: they cannot be persistent). A
+    /// slot is a cheaper key than a string, and the index has already compared the strings.
+    by_first_old: IxMap<u32>,
     records: Vec<IdRecord<'a>>,
     /// Accepted ids (the new side's strings), in the order the new side accepted them.
     accepted: Vec<(&'s str, u32)>,
 }
 
 impl<'a, 's: 'a> IdTable<'a, 's> {
-    /// The record for `id`, made if missing; true when it was made.
-    fn record(&mut self, id: &'a str) -> (u32, bool) {
+    /// A table for about `n` id values.
+    fn with_capacity(n: usize) -> Self {
+        IdTable {
+            records: Vec::with_capacity(n),
+            accepted: Vec::with_capacity(n),
+            ..IdTable::default()
+        }
+    }
+
+    /// The record for the id `value`, made if missing; true when it was made.
+    fn record(&mut self, value: &'a str) -> (u32, bool) {
         let next = self.records.len() as u32;
-        let r = *self.index.entry(id).or_insert(next);
+        let r = *self.by_value.entry(value).or_insert(next);
+        self.made(r, next)
+    }
+
+    /// The record for the id whose first indexed old element is `first`, made if missing;
+    /// true when it was made.
+    fn record_by_first_old(&mut self, first: Ix) -> (u32, bool) {
+        let next = self.records.len() as u32;
+        let r = *self.by_first_old.entry(first).or_insert(next);
+        self.made(r, next)
+    }
+
+    /// Adds the record `r` if it is the `next` one.
+    fn made(&mut self, r: u32, next: u32) -> (u32, bool) {
         if r == next {
             self.records.push(IdRecord {
                 old_tag: None,
@@ -230,7 +131,7 @@ impl<'a, 's: 'a> IdTable<'a, 's> {
     }
 
     fn lookup(&self, id: &str) -> u32 {
-        self.index.get(id).copied().unwrap_or(NO_RECORD)
+        self.by_value.get(id).copied().unwrap_or(NO_RECORD)
     }
 
     /// An old element with this id (and tag), in tree order.
@@ -262,7 +163,6 @@ impl<'a, 's: 'a> IdTable<'a, 's> {
         for (id, r) in self.accepted {
             if !self.records[r as usize].dup {
                 let n = maps.values.len() as Pid;
-                maps.persistent.insert(id, n);
                 maps.values.push(id);
                 maps.holders.push(old_root);
                 pids[r as usize] = Some(n);
@@ -283,9 +183,10 @@ impl<'s> IdMaps<'s> {
         // New side: descendants with an id attribute (and the parent or the node itself, as
         // idiomorph's `findIdElements` of the normalized parent gives them).
         let mut new_els = Vec::new();
+        let mut new_paths = Paths::default();
         match new {
             NewParent::Children { parent, own_id } => {
-                id_elements(src, parent, &mut new_els);
+                id_elements(src, parent, &mut new_els, &mut new_paths);
                 if own_id
                     && src
                         .elem(parent)
@@ -293,25 +194,28 @@ impl<'s> IdMaps<'s> {
                         .is_some_and(|id| !id.is_empty())
                 {
                     new_els.push(parent);
+                    new_paths.record(src, parent, parent);
                 }
             }
             NewParent::Single(n) => {
                 if src.elem(n).is_some_and(|e| e.id().is_some()) {
                     new_els.push(n);
+                    new_paths.record(src, n, n);
                 }
-                id_elements(src, n, &mut new_els);
+                id_elements(src, n, &mut new_els, &mut new_paths);
             }
         }
         // Persistent ids (morph.md §2.3 step 3, including its quirks), with one record per
         // id value so that each element costs one hash lookup: an id is persistent when the
         // old side has it once (counting elements whose id property is shadowed as absent)
         // and the new side accepts it once, on the first new element of the same tag.
-        let mut table = IdTable::default();
+        let mut table = IdTable::with_capacity(new_els.len());
         // Old side: descendants with an id attribute, then the root if its id is non-empty,
-        // each with its record. Only ids the new side has can become persistent, so when the
-        // root is connected the id index gives them without walking the old subtree (empty
-        // ids are not indexed: then the walk it is).
+        // each with its record and path. Only ids the new side has can become persistent, so
+        // when the root is connected the id index gives them without walking the old subtree
+        // (empty ids are not indexed: then the walk it is).
         let mut old_els: Vec<(Ix, u32)> = Vec::new();
+        let mut old_paths = Paths::default();
         let mut new_recs: Vec<u32> = Vec::with_capacity(new_els.len());
         let empty_new_id = new_els
             .iter()
@@ -321,18 +225,25 @@ impl<'s> IdMaps<'s> {
         // towards persistence.
         let attr_id = |d: &'s Document, e: Ix| d.elem(e).and_then(|x| x.id());
         if !empty_new_id && old.is_connected_ix(old_root) {
+            table.by_first_old.reserve(new_els.len());
             for &e in &new_els {
                 let Some(id) = attr_id(src, e) else {
                     new_recs.push(NO_RECORD);
                     continue;
                 };
-                let (r, fresh) = table.record(id);
+                let mut found = old.indexed_with_id(id);
+                let Some(first) = found.next() else {
+                    new_recs.push(NO_RECORD);
+                    continue;
+                };
+                let (r, fresh) = table.record_by_first_old(first);
                 if fresh {
-                    // First time this value is seen: its old elements, in tree order.
-                    for c in old
-                        .indexed_with_id(id)
-                        .filter(|&c| is_inclusive_descendant(old, c, old_root))
-                    {
+                    // First time this value is seen: its old elements under the root (in
+                    // the index's order: only their number and tags count).
+                    for c in std::iter::once(first).chain(found) {
+                        if !old_paths.record(old, c, old_root) {
+                            continue;
+                        }
                         if let Some((_, old_tag)) = id_and_tag(old, c) {
                             table.seen_old(r, old_tag);
                         }
@@ -346,18 +257,19 @@ impl<'s> IdMaps<'s> {
             }
         } else {
             let mut walked = Vec::new();
-            id_elements(old, old_root, &mut walked);
+            id_elements(old, old_root, &mut walked, &mut old_paths);
+            table.by_value.reserve(walked.len() + 1);
             if old
                 .elem(old_root)
                 .and_then(|e| e.id())
                 .is_some_and(|id| !id.is_empty())
             {
                 walked.push(old_root);
+                old_paths.record(old, old_root, old_root);
             }
             for c in walked {
-                let Some(id) = old.elem(c).and_then(|x| x.id()) else {
-                    continue;
-                };
+                // Every walked element has an id attribute.
+                let id = old.elem(c).and_then(|x| x.id()).unwrap_or_default();
                 let (r, _) = table.record(id);
                 if let Some((_, tag)) = id_and_tag(old, c) {
                     table.seen_old(r, tag);
@@ -376,38 +288,57 @@ impl<'s> IdMaps<'s> {
         }
         let mut maps = IdMaps::default();
         let pids = table.number(&mut maps, old_root);
-        if maps.persistent.is_empty() {
+        if maps.values.is_empty() {
             return maps;
         }
 
-        // Id sets: from each element with a persistent id up to the root (inclusive),
-        // through parent *elements* only.
+        // Id sets: every node on the path of an element with a persistent id.
         let mut holder_set = vec![false; maps.holders.len()];
-        for &(e, r) in &old_els {
+        let mut sets = SetBuilder::default();
+        maps.old_sets.reserve(old_els.len() + 16);
+        for (i, &(e, r)) in old_els.iter().enumerate() {
             if let Some(p) = pids[r as usize] {
                 if std::mem::replace(&mut holder_set[p as usize], true) {
                     maps.extra_holders.entry(p).or_default().push(e);
                 } else {
                     maps.holders[p as usize] = e;
                 }
-                populate(old, &mut maps.old_sets, e, old_root, p);
+                sets.add(&mut maps.old_sets, old_paths.get(i), p);
             }
         }
-        let new_root = new.id_root();
-        for (&e, &r) in new_els.iter().zip(&new_recs) {
+        sets.finish(&mut maps.old_sets);
+        maps.new_sets.0.reserve(new_els.len() + 16);
+        for (i, &r) in new_recs.iter().enumerate() {
             if let Some(p) = pids.get(r as usize).copied().flatten() {
-                populate_new(src, &mut maps.new_sets, e, new_root, p);
+                sets.add(&mut maps.new_sets.0, new_paths.get(i), p);
             }
         }
-        maps.old_sets.values_mut().for_each(IdSet::finish);
-        maps.new_sets.0.values_mut().for_each(IdSet::finish);
+        sets.finish(&mut maps.new_sets.0);
         maps
+    }
+}
+
+impl IdMaps<'_> {
+    /// The persistent id with value `id`, if there is one. The morph asks only about new
+    /// nodes it matched with nothing and about `id` attributes it writes, so the map from
+    /// values is built at the first question rather than for every morph.
+    pub(crate) fn pid_of(&self, id: &str) -> Option<Pid> {
+        self.by_value
+            .get_or_init(|| {
+                self.values
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &v)| (v, n as Pid))
+                    .collect()
+            })
+            .get(id)
+            .copied()
     }
 }
 
 /// Id sets of the new content, by node.
 #[derive(Debug, Default)]
-pub(crate) struct NewSets(HashMap<Ix, IdSet>);
+pub(crate) struct NewSets(IxMap<IdSet>);
 
 impl NewSets {
     /// The node's id set, if it has one.
@@ -418,35 +349,5 @@ impl NewSets {
     /// Whether the node has an id set.
     pub(crate) fn contains_key(&self, ix: &Ix) -> bool {
         self.0.contains_key(ix)
-    }
-}
-
-fn populate_new(doc: &Document, sets: &mut NewSets, el: Ix, root: Ix, p: Pid) {
-    populate(doc, &mut sets.0, el, root, p);
-}
-
-fn is_inclusive_descendant(doc: &Document, mut node: Ix, ancestor: Ix) -> bool {
-    loop {
-        if node == ancestor {
-            return true;
-        }
-        match doc.node(node).parent {
-            Some(p) => node = p,
-            None => return false,
-        }
-    }
-}
-
-fn populate(doc: &Document, sets: &mut HashMap<Ix, IdSet>, el: Ix, root: Ix, p: Pid) {
-    let mut cur = el;
-    loop {
-        sets.entry(cur).or_default().push(p);
-        if cur == root {
-            break;
-        }
-        match doc.node(cur).parent {
-            Some(up) if matches!(doc.node(up).data, NodeData::Element(_)) => cur = up,
-            _ => break,
-        }
     }
 }
