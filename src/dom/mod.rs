@@ -33,6 +33,7 @@ pub(crate) mod tx;
 use std::collections::HashMap;
 use std::fmt;
 
+pub use compact_str::CompactString;
 pub use error::DomError;
 pub use form::FormState;
 pub use fragment::Fragment;

@@ -35,13 +35,13 @@ impl Document {
 
     /// Creates a detached text node.
     pub fn create_text(&mut self, text: &str) -> NodeId {
-        let ix = self.alloc(NodeData::Text(text.to_owned()));
+        let ix = self.alloc(NodeData::Text(text.into()));
         self.id_of(ix)
     }
 
     /// Creates a detached comment.
     pub fn create_comment(&mut self, text: &str) -> NodeId {
-        let ix = self.alloc(NodeData::Comment(text.to_owned()));
+        let ix = self.alloc(NodeData::Comment(text.into()));
         self.id_of(ix)
     }
 
@@ -399,7 +399,7 @@ impl Document {
             self.remove_ix(c);
         }
         if !text.is_empty() {
-            let t = self.alloc(NodeData::Text(text.to_owned()));
+            let t = self.alloc(NodeData::Text(text.into()));
             self.raw_append(ix, t);
         }
         Ok(())

@@ -2,6 +2,7 @@
 
 use std::num::NonZeroU32;
 
+use compact_str::CompactString;
 use html5ever::QualName;
 
 use super::form::FormState;
@@ -53,10 +54,11 @@ pub enum NodeData {
     Fragment,
     /// `<!DOCTYPE name public system>`.
     Doctype(Box<Doctype>),
-    /// A text node.
-    Text(String),
-    /// A comment (`<!--data-->`).
-    Comment(String),
+    /// A text node. Text of up to 24 bytes (most text nodes: whitespace between tags,
+    /// labels, numbers) is stored in the node itself.
+    Text(CompactString),
+    /// A comment (`<!--data-->`), stored as text is.
+    Comment(CompactString),
     /// A processing instruction (never produced by the HTML parser; kept for interop).
     ProcessingInstruction(Box<ProcessingInstruction>),
     /// An element.

@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
+use compact_str::CompactString;
 use html5ever::tendril::StrTendril;
 use markup5ever_rcdom::{Handle, Node as RcNode, NodeData as RcData, RcDom};
 
@@ -105,10 +106,10 @@ impl Document {
             RcData::Text { contents } => NodeData::Text(
                 contents
                     .try_borrow()
-                    .map(|t| t.to_string())
+                    .map(|t| CompactString::from(&**t))
                     .unwrap_or_default(),
             ),
-            RcData::Comment { contents } => NodeData::Comment(contents.to_string()),
+            RcData::Comment { contents } => NodeData::Comment(CompactString::from(&**contents)),
             RcData::Doctype {
                 name,
                 public_id,

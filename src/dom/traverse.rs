@@ -167,7 +167,7 @@ impl Document {
         let mut out = String::new();
         let Some(ix) = self.ix(id) else { return out };
         match &self.node(ix).data {
-            NodeData::Text(t) | NodeData::Comment(t) => return t.clone(),
+            NodeData::Text(t) | NodeData::Comment(t) => return t.to_string(),
             _ => {}
         }
         let mut cur = Some(ix);

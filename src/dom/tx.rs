@@ -5,6 +5,7 @@
 //! transaction runs and freed when it commits, so no slot is reused (and no `NodeId` goes
 //! stale) before then.
 
+use compact_str::CompactString;
 use html5ever::QualName;
 
 use super::{Attribute, Document, DomError, FormState, Ix, NodeData};
@@ -29,7 +30,7 @@ enum Undo {
         attr: Attribute,
     },
     /// A text or comment node had this data.
-    Text { node: Ix, old: String },
+    Text { node: Ix, old: CompactString },
     /// A text node's data was this long before something was appended to it.
     TextAppended { node: Ix, len: usize },
     /// An element's live form state.
@@ -201,7 +202,7 @@ impl<'d> Tx<'d> {
     /// Sets the data of a text or comment node.
     pub(crate) fn set_text(&mut self, node: Ix, text: &str) {
         if let NodeData::Text(t) | NodeData::Comment(t) = &mut self.doc.node_mut(node).data {
-            let old = std::mem::replace(t, text.to_owned());
+            let old = std::mem::replace(t, text.into());
             self.journal.push(Undo::Text { node, old });
         }
     }

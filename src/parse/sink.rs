@@ -52,7 +52,7 @@ impl ArenaSink {
             t.push_str(text);
             return;
         }
-        let t = doc.alloc(NodeData::Text(text.to_owned()));
+        let t = doc.alloc(NodeData::Text(text.into()));
         doc.raw_insert_before(parent, t, before);
     }
 }
@@ -113,7 +113,7 @@ impl TreeSink for ArenaSink {
     fn create_comment(&self, text: StrTendril) -> Ix {
         self.doc
             .borrow_mut()
-            .alloc(NodeData::Comment(text.to_string()))
+            .alloc(NodeData::Comment(text.as_ref().into()))
     }
 
     fn create_pi(&self, target: StrTendril, data: StrTendril) -> Ix {

@@ -169,7 +169,7 @@ impl ActionContext<'_, '_, '_> {
 
     /// Creates a detached text node.
     pub fn create_text(&mut self, text: &str) -> NodeId {
-        let ix = self.tx.doc.alloc(NodeData::Text(text.to_owned()));
+        let ix = self.tx.doc.alloc(NodeData::Text(text.into()));
         self.tx.created(ix);
         self.made.push(ix);
         self.tx.doc().id_of(ix)

@@ -313,7 +313,7 @@ fn activate_scripts(doc: &mut Document, template: Ix, keep: bool) -> Result<(), 
         let new =
             doc.create_element_ix(QualName::new(None, ns!(html), local_name!("script")), attrs);
         if !text.is_empty() {
-            let t = doc.alloc(NodeData::Text(text));
+            let t = doc.alloc(NodeData::Text(text.into()));
             doc.raw_append(new, t);
         }
         if let Some(parent) = doc.node(s).parent {
