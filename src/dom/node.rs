@@ -119,15 +119,16 @@ pub struct ProcessingInstruction {
     pub data: String,
 }
 
-/// One attribute of an element. Values are owned `Box<str>` (not tendrils) so that a
-/// [`Document`](super::Document) is `Send + Sync`.
+/// One attribute of an element. Values are owned [`CompactString`]s (not tendrils) so that
+/// a [`Document`](super::Document) is `Send + Sync`; values of up to 24 bytes (ids, most
+/// class lists) are stored in the attribute itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribute {
     /// The attribute's qualified name (namespace and prefix are set only in foreign content,
     /// e.g. `xlink:href`).
     pub name: QualName,
     /// The attribute's value.
-    pub value: Box<str>,
+    pub value: CompactString,
 }
 
 impl Attribute {

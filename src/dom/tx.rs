@@ -20,7 +20,11 @@ enum Undo {
         next: Option<Ix>,
     },
     /// An attribute at `index` had value `old`.
-    AttrValue { el: Ix, index: usize, old: Box<str> },
+    AttrValue {
+        el: Ix,
+        index: usize,
+        old: CompactString,
+    },
     /// An attribute was appended.
     AttrAdded { el: Ix },
     /// The attribute at `index` was removed.
@@ -194,7 +198,7 @@ impl<'d> Tx<'d> {
         self.doc.elem(el)?.attribute_position(name)
     }
 
-    fn attr_snapshot(&self, el: Ix, name: &str) -> Option<(usize, Box<str>)> {
+    fn attr_snapshot(&self, el: Ix, name: &str) -> Option<(usize, CompactString)> {
         let i = self.attr_index(el, name)?;
         Some((i, self.doc.elem(el)?.attrs()[i].value.clone()))
     }
