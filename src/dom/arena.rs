@@ -178,6 +178,18 @@ impl Document {
         self.index_subtree(root, true);
     }
 
+    /// Whether `a` is an ancestor of `b` (`b` itself excluded).
+    pub(crate) fn is_ancestor(&self, a: Ix, b: Ix) -> bool {
+        let mut p = self.node(b).parent;
+        while let Some(x) = p {
+            if x == a {
+                return true;
+            }
+            p = self.node(x).parent;
+        }
+        false
+    }
+
     /// Whether `a` comes before `b` in tree order (both connected to the same root).
     pub(crate) fn precedes(&self, a: Ix, b: Ix) -> bool {
         if a == b {

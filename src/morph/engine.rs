@@ -280,7 +280,7 @@ impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
                     .copied()
                     .filter(|&h| {
                         h != scope
-                            && is_descendant(doc, h, scope)
+                            && doc.is_ancestor(scope, h)
                             && doc.elem(h).and_then(|e| e.id()) == Some(&*wanted)
                     })
                     .reduce(|a, b| if doc.precedes(b, a) { b } else { a })
@@ -572,17 +572,6 @@ fn valid_attribute_name(name: &str) -> bool {
                 b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | 0 | b'/' | b'=' | b'>'
             )
         })
-}
-
-fn is_descendant(doc: &Document, node: Ix, ancestor: Ix) -> bool {
-    let mut p = doc.node(node).parent;
-    while let Some(x) = p {
-        if x == ancestor {
-            return true;
-        }
-        p = doc.node(x).parent;
-    }
-    false
 }
 
 /// The value of the CSS string `"…"` that idiomorph builds around an id, or `None` when the

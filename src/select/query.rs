@@ -76,7 +76,7 @@ impl<'a> Select<'a> {
                     // Tree order: a root inside the previous one is walked with it.
                     if roots
                         .last()
-                        .is_some_and(|&r| is_inclusive_ancestor(doc, r, ix))
+                        .is_some_and(|&r| r == ix || doc.is_ancestor(r, ix))
                     {
                         continue;
                     }
@@ -141,18 +141,6 @@ fn run(
         MatchingForInvalidation::No,
     );
     matches_selector_list(list, el, &mut ctx)
-}
-
-fn is_inclusive_ancestor(doc: &Document, a: Ix, mut b: Ix) -> bool {
-    loop {
-        if a == b {
-            return true;
-        }
-        match doc.node(b).parent {
-            Some(p) => b = p,
-            None => return false,
-        }
-    }
 }
 
 impl Iterator for Select<'_> {

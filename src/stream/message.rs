@@ -175,7 +175,7 @@ impl Message {
             // last outermost one, which is then an ancestor of `s`.
             let inside_earlier = outermost
                 .last()
-                .is_some_and(|&(a, _)| is_ancestor(&doc, a, s));
+                .is_some_and(|&(a, _)| doc.is_ancestor(a, s));
             let is_html = doc.elem(s).is_some_and(element::is_stream);
             if !is_html {
                 return Err(StreamError::new(
@@ -256,18 +256,6 @@ impl std::str::FromStr for Message {
     fn from_str(s: &str) -> Result<Message, StreamError> {
         Message::parse(s)
     }
-}
-
-/// Whether `a` is an ancestor of `b` (not `b` itself).
-fn is_ancestor(doc: &Document, a: Ix, b: Ix) -> bool {
-    let mut p = doc.node(b).parent;
-    while let Some(x) = p {
-        if x == a {
-            return true;
-        }
-        p = doc.node(x).parent;
-    }
-    false
 }
 
 /// Turbo's `activateScriptElement` for every `<script>` of a template's content (not in
