@@ -75,6 +75,13 @@ fn stored_value(doc: &Document, el: Ix) -> Option<(String, bool)> {
     Some((f.value.clone()?, f.value_dirty))
 }
 
+/// The value an input of type `t` takes from its `value` attribute (sanitized), as when
+/// its value is not dirty.
+fn value_from_attribute(doc: &crate::dom::Document, el: Ix, t: &str) -> String {
+    let e = doc.elem(el);
+    sanitize(t, e.and_then(|e| e.attr("value")).unwrap_or(""), e)
+}
+
 /// After an attribute that decides an input's value changed (Chromium's `ParseAttribute`
 /// for `value`, `UpdateType` for `type`, and a range's re-sanitizing on `min`/`max`/`step`).
 pub(crate) fn after_change(
@@ -89,13 +96,7 @@ pub(crate) fn after_change(
         "value" => {
             let dirty = stored_value(tx.doc(), el).is_some_and(|(_, d)| d);
             if mode == ValueMode::Value && !dirty {
-                let attr = tx
-                    .doc()
-                    .elem(el)
-                    .and_then(|e| e.attr("value"))
-                    .unwrap_or("")
-                    .to_owned();
-                let v = sanitize(t, &attr, tx.doc().elem(el));
+                let v = value_from_attribute(tx.doc(), el, t);
                 if let Some(f) = tx.form_mut(el) {
                     f.value = Some(v);
                 }
@@ -124,13 +125,7 @@ pub(crate) fn after_change(
                     }
                 }
                 (_, ValueMode::Value) => {
-                    let attr = tx
-                        .doc()
-                        .elem(el)
-                        .and_then(|e| e.attr("value"))
-                        .unwrap_or("")
-                        .to_owned();
-                    let v = sanitize(t, &attr, tx.doc().elem(el));
+                    let v = value_from_attribute(tx.doc(), el, t);
                     if let Some(f) = tx.form_mut(el) {
                         f.value = Some(v);
                         f.value_dirty = false;
