@@ -8,6 +8,11 @@ impl Document {
     /// Allocates a detached node, reusing a free slot when there is one.
     pub(crate) fn alloc(&mut self, data: NodeData) -> Ix {
         self.live += 1;
+        if let NodeData::Element(e) = &data
+            && e.attrs.iter().any(is_form_attribute)
+        {
+            self.form_attributes = true;
+        }
         if let Some(ix) = self.free_head {
             let node = self.node_mut(ix);
             let next_free = node.parent;
@@ -250,4 +255,10 @@ pub(crate) fn next_skipping_children(nodes: &[Node], mut ix: Ix, scope: Ix) -> O
         }
         ix = n.parent?;
     }
+}
+
+/// Whether `a` is the `form` attribute (in no namespace), which can associate a control
+/// with a form outside its ancestors (see [`Document::form_attributes`]).
+pub(crate) fn is_form_attribute(a: &super::Attribute) -> bool {
+    a.name.local == html5ever::local_name!("form") && a.name.ns == html5ever::ns!()
 }

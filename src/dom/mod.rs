@@ -79,6 +79,10 @@ pub struct Document {
     /// The `<template>` owning each template-contents fragment (the DOM's "host"): insertion
     /// checks look through it, and such a fragment is never freed on its own.
     pub(crate) template_hosts: HashMap<Ix, Ix>,
+    /// Whether an element of this document has ever had a `form` attribute (sticky). Until
+    /// one has, every form control's form owner is its nearest ancestor form, so radio
+    /// groups and a form's named controls need no look beyond the form's subtree.
+    pub(crate) form_attributes: bool,
 }
 
 // A server keeps pages across threads; make sure it stays possible.
@@ -106,6 +110,7 @@ impl Clone for Document {
             scripting: self.scripting,
             ids: self.ids.clone(),
             template_hosts: self.template_hosts.clone(),
+            form_attributes: self.form_attributes,
         }
     }
 }
@@ -147,6 +152,7 @@ impl Document {
             scripting: true,
             ids: IdIndex::default(),
             template_hosts: HashMap::new(),
+            form_attributes: false,
         }
     }
 

@@ -256,6 +256,9 @@ impl Document {
         } else {
             None
         };
+        if name == "form" {
+            self.form_attributes = true;
+        }
         let e = self.elem_mut(ix)?;
         match e.attrs.iter_mut().find(|a| qualified_is(&a.name, name)) {
             Some(a) => {
@@ -289,6 +292,9 @@ impl Document {
         } else {
             None
         };
+        if name.ns == ns!() && name.local == html5ever::local_name!("form") {
+            self.form_attributes = true;
+        }
         let e = self.elem_mut(ix)?;
         match e
             .attrs
@@ -355,6 +361,7 @@ impl Document {
 
     /// Inserts an attribute at `index` (journal undo for the morph), keeping the id index.
     pub(crate) fn insert_attribute_at(&mut self, el: Ix, index: usize, attr: Attribute) {
+        self.form_attributes |= super::arena::is_form_attribute(&attr);
         let is_id = attr.is("id");
         let old_id = if is_id {
             self.id_for_index(el).ok().flatten()

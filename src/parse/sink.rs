@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
-use html5ever::{QualName, ns};
+use html5ever::{QualName, local_name, ns};
 
 use crate::dom::{
     Attribute, Doctype, Document, ElementData, FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT, Ix,
@@ -198,9 +198,11 @@ impl TreeSink for ArenaSink {
 
     fn add_attrs_if_missing(&self, target: &Ix, attrs: Vec<html5ever::Attribute>) {
         let mut doc = self.doc.borrow_mut();
+        let mut added_form = false;
         if let NodeData::Element(e) = &mut doc.node_mut(*target).data {
             for a in attrs {
                 if !e.attrs.iter().any(|x| x.name == a.name) {
+                    added_form |= a.name.ns == ns!() && a.name.local == local_name!("form");
                     e.attrs.push(Attribute {
                         name: a.name,
                         value: (&*a.value).into(),
@@ -208,6 +210,7 @@ impl TreeSink for ArenaSink {
                 }
             }
         }
+        doc.form_attributes |= added_form;
     }
 
     fn remove_from_parent(&self, target: &Ix) {

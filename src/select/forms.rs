@@ -29,7 +29,7 @@ use rustc_hash::FxHashMap;
 
 use super::element::El;
 use super::state::PageState;
-pub(crate) use crate::dom::controls::{input_type, input_value, textarea_value};
+pub(crate) use crate::dom::controls::{form_owner, input_type, input_value, textarea_value};
 use crate::dom::{Document, ElementData, Ix};
 
 /// Form owners, default buttons, radio groups and select states, from one walk of the page.
@@ -107,7 +107,7 @@ impl FormIndex {
                     | "select"
                     | "textarea"
                     | "img"
-            ) && let Some(form) = form_owner(doc, ix, e)
+            ) && let Some(form) = form_owner(doc, ix)
             {
                 index.owner.insert(ix, form);
                 index.owned.entry(form).or_default().push(ix);
@@ -209,27 +209,6 @@ pub(crate) fn list_of_options(doc: &Document, select: Ix) -> Vec<Ix> {
         c = doc.node(ix).next_sibling;
     }
     out
-}
-
-/// An element's form owner: the form its `form` attribute names, else its nearest ancestor
-/// form.
-fn form_owner(doc: &Document, ix: Ix, e: &ElementData) -> Option<Ix> {
-    if e.name.local != *"img"
-        && let Some(id) = e.attr("form")
-    {
-        let target = doc.get_element_by_id(id).and_then(|n| doc.ix(n))?;
-        return html(doc, target)
-            .filter(|f| f.is_html("form"))
-            .map(|_| target);
-    }
-    let mut p = doc.node(ix).parent;
-    while let Some(a) = p {
-        if html(doc, a).is_some_and(|f| f.is_html("form")) {
-            return Some(a);
-        }
-        p = doc.node(a).parent;
-    }
-    None
 }
 
 /// Whether an option is disabled by its own attribute or its `optgroup` (what the

@@ -96,3 +96,44 @@ pub(crate) fn textarea_value(doc: &Document, ix: Ix) -> String {
     }
     s.replace("\r\n", "\n").replace('\r', "\n")
 }
+
+/// Whether the element is *listed* (HTML's listed form-associated elements: the ones a
+/// `form` attribute can associate with a form elsewhere in the document).
+pub(crate) fn is_listed(e: &ElementData) -> bool {
+    e.name.ns == html5ever::ns!(html)
+        && matches!(
+            &*e.name.local,
+            "button" | "fieldset" | "input" | "object" | "output" | "select" | "textarea"
+        )
+}
+
+/// The element's form owner, as HTML's "reset the form owner" (and Chromium's
+/// `FindAssociatedForm`) leaves it: for a connected listed element with a `form` attribute,
+/// the first element in the document with that id if it is a `<form>`, else none; otherwise
+/// the nearest ancestor `<form>`. The parser's form element pointer, which can associate a
+/// control outside the form's subtree while the page parses, is not modelled.
+pub(crate) fn form_owner(doc: &Document, ix: Ix) -> Option<Ix> {
+    if let Some(e) = doc.elem(ix)
+        && is_listed(e)
+        && let Some(id) = e.attr("form")
+        && doc.is_connected_ix(ix)
+    {
+        return doc
+            .get_element_by_id(id)
+            .and_then(|n| doc.ix(n))
+            .filter(|&f| doc.elem(f).is_some_and(|f| f.is_html("form")));
+    }
+    ancestor_form(doc, ix)
+}
+
+/// The nearest ancestor `<form>` (the form owner when `form` attributes are not followed).
+pub(crate) fn ancestor_form(doc: &Document, ix: Ix) -> Option<Ix> {
+    let mut p = doc.node(ix).parent;
+    while let Some(a) = p {
+        if doc.elem(a).is_some_and(|f| f.is_html("form")) {
+            return Some(a);
+        }
+        p = doc.node(a).parent;
+    }
+    None
+}

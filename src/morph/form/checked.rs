@@ -1,9 +1,11 @@
 //! Checkedness of checkboxes and radio buttons, with radio groups as Chromium scopes them:
-//! a radio button with a form owner is grouped within that form; one without is grouped in
+//! a radio button with a form owner is grouped with that form's; one without is grouped in
 //! its tree only while connected to a document (so radio buttons in template content or a
-//! detached fragment are not grouped at all).
+//! detached fragment are not grouped at all). Checkedness derived from the markup uses the
+//! owners the buttons had while parsed, a change made now the owners they have now (see
+//! [`Grouping`]).
 
-use super::kinds::{form_owner, tree_root};
+use super::kinds::{ancestor_form, form_owner, tree_root};
 use crate::dom::tx::Tx;
 use crate::dom::{Document, Ix, NodeData};
 
@@ -18,8 +20,21 @@ fn is_radio(doc: &Document, ix: Ix) -> bool {
     })
 }
 
+/// Which form owners make a radio group.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Grouping {
+    /// The owners the radio buttons had while they were parsed: the markup the server holds
+    /// is parsed as a fragment (`innerHTML`, template content), where nothing is connected
+    /// and `form` attributes are not followed, so the nearest ancestor form. Checkedness
+    /// derived from `checked` attributes is decided then.
+    Parsed,
+    /// The owners now (a `form` attribute followed once connected): what a checkedness
+    /// change made now unchecks.
+    Live,
+}
+
 /// The other radio buttons of `ix`'s group: same non-empty name, same form owner, same tree.
-fn radio_group(doc: &Document, ix: Ix) -> Vec<Ix> {
+fn radio_group(doc: &Document, ix: Ix, grouping: Grouping) -> Vec<Ix> {
     let Some(name) = doc
         .elem(ix)
         .and_then(|e| e.attr("name"))
@@ -27,8 +42,16 @@ fn radio_group(doc: &Document, ix: Ix) -> Vec<Ix> {
     else {
         return Vec::new();
     };
-    let owner = form_owner(doc, ix);
+    let owner_of = |n: Ix| match grouping {
+        Grouping::Parsed => ancestor_form(doc, n),
+        Grouping::Live => form_owner(doc, n),
+    };
+    let owner = owner_of(ix);
     let scope = match owner {
+        // A `form` attribute can put radio buttons outside the form into its group.
+        Some(f) if grouping == Grouping::Live && doc.form_attributes && doc.is_connected_ix(f) => {
+            tree_root(doc, f)
+        }
         Some(f) => f,
         None => {
             let root = tree_root(doc, ix);
@@ -44,7 +67,7 @@ fn radio_group(doc: &Document, ix: Ix) -> Vec<Ix> {
         if n != ix
             && is_radio(doc, n)
             && doc.elem(n).and_then(|e| e.attr("name")) == Some(name)
-            && form_owner(doc, n) == owner
+            && owner_of(n) == owner
         {
             out.push(n);
         }
@@ -64,7 +87,7 @@ pub(crate) fn checked(doc: &Document, ix: Ix) -> bool {
         return has;
     }
     // As parsed: a later checked radio of the same group unchecked this one.
-    let group = radio_group(doc, ix);
+    let group = radio_group(doc, ix, Grouping::Parsed);
     !group.iter().any(|&r| {
         doc.precedes(ix, r)
             && doc.elem(r).is_some_and(|e| {
@@ -75,8 +98,13 @@ pub(crate) fn checked(doc: &Document, ix: Ix) -> bool {
 
 /// Sets checkedness (marking it dirty when `dirty`), unchecking the rest of a radio group.
 pub(crate) fn set_checked(tx: &mut Tx<'_>, ix: Ix, value: bool, dirty: bool) {
+    if is_radio(tx.doc(), ix) {
+        // The buttons whose state this writes, and those whose derived state depends on
+        // them, keep what they have now.
+        materialize_group(tx, ix);
+    }
     if value && is_radio(tx.doc(), ix) {
-        for r in radio_group(tx.doc(), ix) {
+        for r in radio_group(tx.doc(), ix, Grouping::Live) {
             let implicit = tx
                 .doc()
                 .elem(r)
@@ -98,13 +126,37 @@ pub(crate) fn set_checked(tx: &mut Tx<'_>, ix: Ix, value: bool, dirty: bool) {
     }
 }
 
-/// Gives the input and the rest of its radio group explicit checkedness equal to the current
-/// one, before something changes how it would be derived.
-pub(crate) fn materialize_group(tx: &mut Tx<'_>, ix: Ix) {
-    let mut all = radio_group(tx.doc(), ix);
+/// The input and the rest of its radio groups, parse-time and live.
+fn group_members(doc: &Document, ix: Ix) -> Vec<Ix> {
+    let mut all = radio_group(doc, ix, Grouping::Parsed);
+    all.extend(radio_group(doc, ix, Grouping::Live));
     all.push(ix);
-    let current: Vec<bool> = all.iter().map(|&r| checked(tx.doc(), r)).collect();
-    for (&r, &v) in all.iter().zip(&current) {
+    all
+}
+
+/// Gives the input and the rest of its radio groups explicit checkedness equal to the
+/// current one, before something changes how it would be derived.
+pub(crate) fn materialize_group(tx: &mut Tx<'_>, ix: Ix) {
+    let all = group_members(tx.doc(), ix);
+    materialize(tx, all);
+}
+
+/// Gives each of `radios` explicit checkedness equal to its current one. All are read
+/// before any is written: a button given explicit state stops counting as a `checked`
+/// attribute that unchecked the earlier ones of its group.
+fn materialize(tx: &mut Tx<'_>, mut radios: Vec<Ix>) {
+    if tx.doc().form_attributes {
+        // Live and parse-time groups differ: the parse-time groups of the live members
+        // derive from them too.
+        let live = radios.clone();
+        for r in live {
+            radios.extend(radio_group(tx.doc(), r, Grouping::Parsed));
+        }
+    }
+    radios.sort_unstable();
+    radios.dedup();
+    let current: Vec<bool> = radios.iter().map(|&r| checked(tx.doc(), r)).collect();
+    for (&r, &v) in radios.iter().zip(&current) {
         let explicit = tx
             .doc()
             .elem(r)

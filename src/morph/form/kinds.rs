@@ -2,6 +2,7 @@
 
 use html5ever::ns;
 
+pub(crate) use crate::dom::controls::{ancestor_form, form_owner};
 use crate::dom::{Document, ElementData, Ix};
 
 // ---------------------------------------------------------------------------------------
@@ -34,8 +35,15 @@ pub(crate) fn id_property(doc: &Document, id: crate::dom::NodeId) -> Option<Stri
 }
 
 /// Whether a form's `id` property is shadowed by a control it owns named (or id'd) `id`.
+/// Its controls are its descendants, and, once a `form` attribute exists in the document,
+/// whatever in the document names it.
 pub(crate) fn form_id_shadowed(doc: &Document, form: Ix) -> bool {
-    let mut cur = doc.next_in(form, form);
+    let scope = if doc.form_attributes && doc.is_connected_ix(form) {
+        doc.root_ix()
+    } else {
+        form
+    };
+    let mut cur = doc.next_in(scope, scope);
     while let Some(n) = cur {
         if let Some(e) = doc.elem(n) {
             let named_id = e.attr("name") == Some("id") || e.id() == Some("id");
@@ -51,22 +59,9 @@ pub(crate) fn form_id_shadowed(doc: &Document, form: Ix) -> bool {
                 return true;
             }
         }
-        cur = doc.next_in(n, form);
+        cur = doc.next_in(n, scope);
     }
     false
-}
-
-/// The nearest ancestor `<form>` (the parser's form owner; `form=` attributes are not
-/// modelled).
-pub(crate) fn form_owner(doc: &Document, ix: Ix) -> Option<Ix> {
-    let mut p = doc.node(ix).parent;
-    while let Some(x) = p {
-        if html_elem(doc, x, "form").is_some() {
-            return Some(x);
-        }
-        p = doc.node(x).parent;
-    }
-    None
 }
 
 pub(crate) fn tree_root(doc: &Document, mut ix: Ix) -> Ix {
