@@ -258,7 +258,8 @@ fn run_oracle_cases(strategy: Strategy) {
             "{id}: {errors:?}"
         );
     }
-    check_morph_cases(&cases, strategy);
+    let counts = check_morph_cases(&cases, strategy);
+    assert!(counts.threw > 0 && counts.compared > 0, "{counts:?}");
 }
 
 /// All oracle cases (§5.1, §3.2, §3.3 and a few extras), with the indexed matcher.
