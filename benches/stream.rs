@@ -18,8 +18,8 @@
 //!   * `parse_apply/{10k,100k}`: [`Message::parse`] + [`Page::apply`], what Turbo's "call" +
 //!     "action" do in the browser (compare with `perf.mjs --only turbo` run in the same
 //!     sitting; issue 8: at least 50x faster on the 10k page). `parse`: the parse alone.
-//!   * `fresh_clone/{10k,100k}`: the first node a message creates in a copy whose arena has
-//!     no spare room (see [`held`]).
+//!   * `fresh_clone/{10k,100k}`: the first message into a copy of a page that has taken none
+//!     (see [`held`]).
 //! * `stream/action/NAME`: each action on the 10k page (`append`, `prepend`, `before`,
 //!   `after`, `replace`, `update`, `remove`, `replace`/`update` with `method="morph"`,
 //!   `refresh`), on card 223 or its tag list.
@@ -100,10 +100,10 @@ fn nodes(doc: &Document) -> usize {
 type Group<'a> = criterion::BenchmarkGroup<'a, criterion::measurement::WallTime>;
 
 /// A page as a server holds it: parsed, and past a first message, which found its permanent
-/// elements and left free slots in its arena (the priming message's 256 template elements,
-/// imported and then freed). Without them, a copy made by `Clone` (whose node arena has no
-/// spare capacity) would grow, that is copy, its whole arena at the first node a timed message
-/// creates: `append_one/fresh_clone` measures that. The priming message changes nothing.
+/// elements (a [`Page`] walks the page for them at its first message) and left free slots in
+/// its arena (the priming message's 256 template elements, imported and then freed).
+/// `append_one/fresh_clone` applies to a copy of a page that has taken no message yet, so it
+/// pays that walk. The priming message changes nothing.
 fn held(html: &str) -> Page {
     primed(html, 256)
 }
@@ -255,7 +255,7 @@ fn append_one(c: &mut Criterion) {
             )
         });
     }
-    // The first message into a copy with no spare room: the copy's arena grows.
+    // The first message into a copy of a page that has taken none.
     for (size, page) in [("10k", &p.bare_10k), ("100k", &p.bare_100k)] {
         bench_apply(&mut g, BenchmarkId::new("fresh_clone", size), page, &msg);
     }
