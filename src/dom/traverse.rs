@@ -120,8 +120,23 @@ impl Document {
 
     /// The indexed elements whose id is `id` (the index files them by a hash of the id).
     pub(crate) fn indexed_with_id<'a>(&'a self, id: &'a str) -> impl Iterator<Item = Ix> + 'a {
-        self.ids
-            .candidates(id)
+        self.with_id(self.ids.candidates(id), id)
+    }
+
+    /// The elements the id index files under `id`'s key, not yet checked against `id`
+    /// (see [`Document::with_id`]). Split from the check so that a caller with many ids can
+    /// probe the index for all of them first, in a loop of independent lookups.
+    pub(crate) fn id_candidates(&self, id: &str) -> &[Ix] {
+        self.ids.candidates(id)
+    }
+
+    /// Those of `candidates` whose id is `id`.
+    pub(crate) fn with_id<'a>(
+        &'a self,
+        candidates: &'a [Ix],
+        id: &'a str,
+    ) -> impl Iterator<Item = Ix> + 'a {
+        candidates
             .iter()
             .copied()
             .filter(move |&x| self.elem(x).and_then(ElementData::id) == Some(id))

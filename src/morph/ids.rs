@@ -226,12 +226,19 @@ impl<'s> IdMaps<'s> {
         let attr_id = |d: &'s Document, e: Ix| d.elem(e).and_then(|x| x.id());
         if !empty_new_id && old.is_connected_ix(old_root) {
             table.by_first_old.reserve(new_els.len());
-            for &e in &new_els {
+            // The index is probed for every new id first, in a loop of independent lookups:
+            // a long list's ids are spread over the whole index, and the processor overlaps
+            // those cache misses only when nothing else sits between them.
+            let probes: Vec<&[Ix]> = new_els
+                .iter()
+                .map(|&e| attr_id(src, e).map_or(&[][..], |id| old.id_candidates(id)))
+                .collect();
+            for (&e, &candidates) in new_els.iter().zip(&probes) {
                 let Some(id) = attr_id(src, e) else {
                     new_recs.push(NO_RECORD);
                     continue;
                 };
-                let mut found = old.indexed_with_id(id);
+                let mut found = old.with_id(candidates, id);
                 let Some(first) = found.next() else {
                     new_recs.push(NO_RECORD);
                     continue;
