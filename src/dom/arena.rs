@@ -70,7 +70,7 @@ impl Document {
                 c = self.node(ch).next_sibling;
             }
             if let NodeData::Element(e) = &node.data
-                && let Some(t) = e.template_contents
+                && let Some(t) = e.template_contents()
             {
                 stack.push(t);
             }

@@ -68,17 +68,18 @@ impl Document {
         let mut data = read(self, src, s).data.clone();
         let mut src_contents = None;
         if let NodeData::Element(e) = &mut data {
-            src_contents = e.template_contents.take();
+            src_contents = e.template_contents();
+            e.set_template_contents(None);
             // Live state follows the HTML cloning steps: input and textarea copy theirs.
-            if e.form.is_some() && !(e.is_html("input") || e.is_html("textarea")) {
-                e.form = None;
+            if e.form_state().is_some() && !(e.is_html("input") || e.is_html("textarea")) {
+                e.set_form(None);
             }
         }
         let n = self.alloc(data);
         if let Some(sc) = src_contents {
             let frag = self.alloc(NodeData::Fragment);
             if let NodeData::Element(e) = &mut self.node_mut(n).data {
-                e.template_contents = Some(frag);
+                e.set_template_contents(Some(frag));
             }
             self.template_hosts.insert(frag, n);
             if deep {

@@ -20,7 +20,7 @@ impl Document {
         if is_template {
             let frag = self.alloc(NodeData::Fragment);
             if let NodeData::Element(e) = &mut self.node_mut(ix).data {
-                e.template_contents = Some(frag);
+                e.set_template_contents(Some(frag));
             }
             self.template_hosts.insert(frag, ix);
         }
@@ -417,7 +417,7 @@ impl Document {
     pub fn form_state_mut(&mut self, el: NodeId) -> Result<&mut FormState, DomError> {
         let ix = self.live(el)?;
         let e = self.elem_mut(ix)?;
-        Ok(e.form.get_or_insert_with(Default::default))
+        Ok(e.form_mut())
     }
 
     fn elem_mut(&mut self, ix: Ix) -> Result<&mut ElementData, DomError> {

@@ -146,49 +146,39 @@ impl Attribute {
     }
 }
 
-/// An element's attributes, in order, in a boxed slice exactly as long as the list.
+/// An element's attributes, in order, behind one pointer.
 ///
-/// It derefs to `[Attribute]` and has the few `Vec` edits the DOM needs. Why not a `Vec`: its
-/// capacity word would make every arena slot 8 bytes bigger (text nodes' too, since a slot
-/// is as big as the largest [`NodeData`]), and it keeps the tokenizer's spare capacity. Lists
-/// are short and rarely edited, so an edit that reallocates is the better trade.
+/// It derefs to `[Attribute]` and has the few `Vec` edits the DOM needs. It is a
+/// [`ThinVec`](thin_vec::ThinVec): length and capacity live in the heap block with the
+/// attributes, so the list takes 8 bytes in the arena slot (a `Vec` takes 24, a boxed slice
+/// 16), and an element without attributes points to a shared empty header instead of
+/// allocating. The arena slot is as big as the largest [`NodeData`], so every byte here is
+/// a byte of every node.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct AttrList(Box<[Attribute]>);
+pub(crate) struct AttrList(thin_vec::ThinVec<Attribute>);
 
 impl AttrList {
-    /// Runs a `Vec` edit on the list (moving the buffer out and back, no copy).
-    fn edit<R>(&mut self, f: impl FnOnce(&mut Vec<Attribute>) -> R) -> R {
-        let mut v = std::mem::take(&mut self.0).into_vec();
-        let r = f(&mut v);
-        self.0 = v.into_boxed_slice();
-        r
-    }
-
     /// Appends an attribute.
     pub(crate) fn push(&mut self, attr: Attribute) {
-        self.edit(|v| {
-            v.reserve_exact(1);
-            v.push(attr)
-        })
+        self.0.reserve_exact(1);
+        self.0.push(attr)
     }
 
     /// Inserts an attribute at `index` (panics past the end, as `Vec::insert` does).
     pub(crate) fn insert(&mut self, index: usize, attr: Attribute) {
-        self.edit(|v| {
-            v.reserve_exact(1);
-            v.insert(index, attr)
-        })
+        self.0.reserve_exact(1);
+        self.0.insert(index, attr)
     }
 
     /// Removes the attribute at `index` (panics past the end, as `Vec::remove` does).
     pub(crate) fn remove(&mut self, index: usize) -> Attribute {
-        self.edit(|v| v.remove(index))
+        self.0.remove(index)
     }
 }
 
 impl From<Vec<Attribute>> for AttrList {
     fn from(v: Vec<Attribute>) -> AttrList {
-        AttrList(v.into_boxed_slice())
+        AttrList(thin_vec::ThinVec::from(v))
     }
 }
 
@@ -206,10 +196,7 @@ impl std::ops::DerefMut for AttrList {
 }
 
 /// What the parser needs to know about an element later: whether it is a MathML
-/// `annotation-xml` HTML integration point.
-///
-/// An enum rather than a `u8` of bit flags: its unused values are where [`NodeData`] keeps
-/// its variant tag. Without them the tag takes 8 more bytes in every arena slot.
+/// `annotation-xml` HTML integration point (kept in [`RareData`]: few elements are).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) enum ParserFlags {
     /// Nothing to remember.
@@ -224,17 +211,26 @@ pub(crate) const FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT: ParserFlags =
     ParserFlags::MathmlAnnotationXmlIntegrationPoint;
 
 /// An element: its name, its attributes in order, and what only some elements have.
+///
+/// 40 bytes: what only templates, a few MathML elements and form controls with live state
+/// have is boxed separately, since every arena slot is as big as the biggest node.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ElementData {
     pub(crate) name: QualName,
     pub(crate) attrs: AttrList,
+    pub(crate) rare: Option<Box<RareData>>,
+}
+
+/// The parts of an element that only some elements have.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct RareData {
     /// For an HTML `<template>`: the fragment holding its content (never a child of the
     /// template, never connected to the document).
     pub(crate) template_contents: Option<Ix>,
     pub(crate) flags: ParserFlags,
     /// Live state of a form control, once something wrote it; `None` means everything is
     /// still derived from the attributes. Never serialized.
-    pub(crate) form: Option<Box<FormState>>,
+    pub(crate) form: Option<FormState>,
 }
 
 impl ElementData {
@@ -242,10 +238,53 @@ impl ElementData {
         ElementData {
             name,
             attrs: attrs.into(),
-            template_contents: None,
-            flags: ParserFlags::None,
-            form: None,
+            rare: None,
         }
+    }
+
+    /// The rare parts, made if missing.
+    fn rare_mut(&mut self) -> &mut RareData {
+        self.rare.get_or_insert_with(Default::default)
+    }
+
+    /// Drops the rare parts when nothing is left in them.
+    fn tidy_rare(&mut self) {
+        if self.rare.as_deref() == Some(&RareData::default()) {
+            self.rare = None;
+        }
+    }
+
+    /// For an HTML `<template>`: the fragment holding its content.
+    pub(crate) fn template_contents(&self) -> Option<Ix> {
+        self.rare.as_ref().and_then(|r| r.template_contents)
+    }
+
+    /// Sets (or clears) the template-contents fragment.
+    pub(crate) fn set_template_contents(&mut self, contents: Option<Ix>) {
+        self.rare_mut().template_contents = contents;
+        self.tidy_rare();
+    }
+
+    /// What the parser noted about the element.
+    pub(crate) fn flags(&self) -> ParserFlags {
+        self.rare.as_ref().map_or(ParserFlags::None, |r| r.flags)
+    }
+
+    /// Notes a parser flag.
+    pub(crate) fn set_flags(&mut self, flags: ParserFlags) {
+        self.rare_mut().flags = flags;
+        self.tidy_rare();
+    }
+
+    /// The live form state, made (all derived from attributes) if missing.
+    pub(crate) fn form_mut(&mut self) -> &mut FormState {
+        self.rare_mut().form.get_or_insert_with(Default::default)
+    }
+
+    /// Replaces the live form state (`None`: derive everything from the attributes again).
+    pub(crate) fn set_form(&mut self, form: Option<FormState>) {
+        self.rare_mut().form = form;
+        self.tidy_rare();
     }
 
     /// The element's qualified name.
@@ -316,7 +355,7 @@ impl ElementData {
 
     /// The live form-control state, if any write made it differ from the attributes.
     pub fn form_state(&self) -> Option<&FormState> {
-        self.form.as_deref()
+        self.rare.as_ref().and_then(|r| r.form.as_ref())
     }
 }
 

@@ -92,9 +92,9 @@ impl Document {
                 if *mathml_annotation_xml_integration_point
                     && let NodeData::Element(e) = &mut self.node_mut(ix).data
                 {
-                    e.flags = FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT;
+                    e.set_flags(FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT);
                 }
-                let ours = self.elem(ix).and_then(|e| e.template_contents);
+                let ours = self.elem(ix).and_then(|e| e.template_contents());
                 let theirs = template_contents.try_borrow().ok().and_then(|t| t.clone());
                 if let (Some(frag), Some(src)) = (ours, theirs)
                     && seen.insert(Rc::as_ptr(&src))
@@ -170,7 +170,7 @@ impl Document {
     fn rc_node(&self, ix: Ix, jobs: &mut Vec<(Ix, Handle)>) -> Option<Handle> {
         let data = match &self.node(ix).data {
             NodeData::Element(e) => {
-                let contents = e.template_contents.map(|frag| {
+                let contents = e.template_contents().map(|frag| {
                     let h = RcNode::new(RcData::Document);
                     jobs.push((frag, h.clone()));
                     h
@@ -187,7 +187,7 @@ impl Document {
                             .collect(),
                     ),
                     template_contents: RefCell::new(contents),
-                    mathml_annotation_xml_integration_point: e.flags
+                    mathml_annotation_xml_integration_point: e.flags()
                         == FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT,
                 }
             }

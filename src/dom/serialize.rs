@@ -65,10 +65,10 @@ fn serializes_as_void(e: &ElementData) -> bool {
 fn first_written_child(doc: &Document, ix: Ix) -> Option<Ix> {
     let node = doc.node(ix);
     match &node.data {
-        NodeData::Element(ElementData {
-            template_contents: Some(t),
-            ..
-        }) => doc.node(*t).first_child,
+        NodeData::Element(e) => match e.template_contents() {
+            Some(t) => doc.node(t).first_child,
+            None => node.first_child,
+        },
         _ => node.first_child,
     }
 }

@@ -68,7 +68,7 @@ impl Document {
     /// The content fragment of a `<template>` element.
     pub fn template_contents(&self, id: NodeId) -> Option<NodeId> {
         let ix = self.ix(id)?;
-        self.elem(ix)?.template_contents.map(|t| self.id_of(t))
+        self.elem(ix)?.template_contents().map(|t| self.id_of(t))
     }
 
     /// The document element (`<html>`): the document node's first element child.

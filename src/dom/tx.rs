@@ -38,7 +38,7 @@ enum Undo {
     /// A text node's data was this long before something was appended to it.
     TextAppended { node: Ix, len: usize },
     /// An element's live form state.
-    Form { el: Ix, old: Option<Box<FormState>> },
+    Form { el: Ix, old: Option<FormState> },
     /// The node was created by the morph.
     Created { node: Ix },
 }
@@ -223,10 +223,10 @@ impl<'d> Tx<'d> {
 
     /// Changes an element's live form state.
     pub(crate) fn form_mut(&mut self, el: Ix) -> Option<&mut FormState> {
-        let old = self.doc.elem(el)?.form.clone();
+        let old = self.doc.elem(el)?.form_state().cloned();
         self.journal.push(Undo::Form { el, old });
         match &mut self.doc.node_mut(el).data {
-            NodeData::Element(e) => Some(e.form.get_or_insert_with(Default::default)),
+            NodeData::Element(e) => Some(e.form_mut()),
             _ => None,
         }
     }
@@ -322,7 +322,7 @@ impl<'d> Tx<'d> {
                 }
                 Undo::Form { el, old } => {
                     if let NodeData::Element(e) = &mut self.doc.node_mut(el).data {
-                        e.form = old;
+                        e.set_form(old);
                     }
                 }
                 Undo::Created { node } => {

@@ -68,7 +68,7 @@ impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
             && let (Some(o), Some(n)) = (self.doc().elem(old_parent), self.src.elem(new_parent))
             && o.is_html("template")
             && n.is_html("template")
-            && let (Some(oc), Some(nc)) = (o.template_contents, n.template_contents)
+            && let (Some(oc), Some(nc)) = (o.template_contents(), n.template_contents())
         {
             old_parent = oc;
             new_kids = NewKids::Of(nc);

@@ -84,7 +84,7 @@ fn equal_nodes(doc: &Document, o: Ix, root: Ix, src: &Document, n: Ix) -> bool {
             if a.name().ns == html5ever::ns!(html) && !pristine_enough(doc, o, root, a) {
                 return false;
             }
-            match (a.template_contents, b.template_contents) {
+            match (a.template_contents(), b.template_contents()) {
                 (Some(x), Some(y)) => equal_subtrees(doc, x, src, y),
                 (None, None) => true,
                 _ => false,

@@ -49,7 +49,7 @@ pub fn parse_idiomorph(html: &str) -> (Fragment, IdiomorphBranch) {
     wrapped.push_str(html);
     wrapped.push_str("</template></body>");
     let mut doc = parse_document(&wrapped, false);
-    let content = first_template_in_body(&doc).and_then(|t| doc.elem(t)?.template_contents);
+    let content = first_template_in_body(&doc).and_then(|t| doc.elem(t)?.template_contents());
     let root = match content {
         Some(c) => c,
         // Cannot happen (the wrapper always yields a template); an empty fragment is the

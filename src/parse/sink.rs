@@ -105,7 +105,7 @@ impl TreeSink for ArenaSink {
         if flags.mathml_annotation_xml_integration_point
             && let NodeData::Element(e) = &mut doc.node_mut(ix).data
         {
-            e.flags = FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT;
+            e.set_flags(FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT);
         }
         ix
     }
@@ -164,14 +164,11 @@ impl TreeSink for ArenaSink {
     }
 
     fn get_template_contents(&self, target: &Ix) -> Ix {
-        match &self.doc.borrow().node(*target).data {
-            NodeData::Element(ElementData {
-                template_contents: Some(t),
-                ..
-            }) => *t,
-            // Only HTML templates are asked for; answering the element keeps us panic-free.
-            _ => *target,
-        }
+        let doc = self.doc.borrow();
+        // Only HTML templates are asked for; answering the element keeps us panic-free.
+        doc.elem(*target)
+            .and_then(ElementData::template_contents)
+            .unwrap_or(*target)
     }
 
     fn same_node(&self, x: &Ix, y: &Ix) -> bool {
@@ -227,6 +224,6 @@ impl TreeSink for ArenaSink {
 
     fn is_mathml_annotation_xml_integration_point(&self, handle: &Ix) -> bool {
         matches!(&self.doc.borrow().node(*handle).data,
-            NodeData::Element(e) if e.flags == FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT)
+            NodeData::Element(e) if e.flags() == FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT)
     }
 }

@@ -85,7 +85,7 @@ pub(crate) fn template_element(tx: &mut Tx<'_>, el: Ix) -> Result<Ix, StreamErro
 
 /// The content fragment of a `<template>` element.
 pub(crate) fn contents(doc: &Document, template: Ix) -> Option<Ix> {
-    doc.elem(template).and_then(|e| e.template_contents)
+    doc.elem(template).and_then(|e| e.template_contents())
 }
 
 /// The `turbo-stream`-named elements of a subtree (the root included), in tree order, never
