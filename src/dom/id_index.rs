@@ -7,12 +7,15 @@
 //! connected subtree to another connected place changes nothing here, which keeps morph
 //! moves cheap.
 //!
-//! The index keeps no strings. It files each element under a keyed 64-bit hash of its id,
+//! The index keeps no strings. It files each element under a keyed 32-bit hash of its id,
 //! and the document confirms candidates against their `id` attributes. This costs one string
 //! comparison per lookup. With a copy of every id as the map key (40-byte entries), the index
-//! of a 50k-node page with 4.5k ids took 374 KB, 6% of the parsed page. With 16-byte entries
-//! it takes 139 KB. The hash key is random per index, so ids cannot be chosen to collide. A
-//! collision would only file two ids under one key, and the confirmation tells them apart.
+//! of a 50k-node page with 4.5k ids took 374 KB, 6% of the parsed page; with a 64-bit key
+//! (16-byte entries) 139 KB. With a 32-bit key an entry is 8 bytes, so a long list's ids,
+//! which a morph looks up one after another at random places, fit the cache twice as well.
+//! The hash key is random per index, so ids cannot be chosen to collide. A collision (about
+//! one in a page of 100k ids) only files two ids under one key, and the confirmation tells
+//! them apart.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -22,7 +25,8 @@ use foldhash::quality::RandomState;
 
 use super::node::Ix;
 
-/// The maps' keys are already keyed hashes: take them as they are.
+/// The maps' keys are already keyed hashes: take them as they are, copied into the high half
+/// too (the map picks buckets by the low bits and compares tag bytes from the high ones).
 #[derive(Debug, Clone, Copy, Default)]
 struct PassThrough(u64);
 
@@ -32,18 +36,21 @@ impl Hasher for PassThrough {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is used; mix anything else in rather than ignore it.
+        // Only `write_u32` is used; mix anything else in rather than ignore it.
         for &b in bytes {
             self.0 = self.0.rotate_left(8) ^ u64::from(b);
         }
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n) | (u64::from(n) << 32);
     }
 }
 
-type Keyed<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+/// The key an id is filed under.
+pub(crate) type Key = u32;
+
+type Keyed<V> = HashMap<Key, V, BuildHasherDefault<PassThrough>>;
 
 /// A map from (the hash of) an id value to the connected elements carrying it.
 #[derive(Debug, Clone, Default)]
@@ -58,8 +65,9 @@ pub(crate) struct IdIndex {
 
 impl IdIndex {
     /// The key an id is filed under.
-    pub(crate) fn key(&self, id: &str) -> u64 {
-        self.hasher.hash_one(id)
+    pub(crate) fn key(&self, id: &str) -> Key {
+        // The low half of a 64-bit keyed hash.
+        self.hasher.hash_one(id) as Key
     }
 
     pub(crate) fn insert(&mut self, id: &str, ix: Ix) {
@@ -115,7 +123,7 @@ impl IdIndex {
     }
 
     /// The elements filed under `key` ([`IdIndex::key`] of an id).
-    pub(crate) fn candidates_by_key(&self, key: u64) -> &[Ix] {
+    pub(crate) fn candidates_by_key(&self, key: Key) -> &[Ix] {
         if let Some(ix) = self.one.get(&key) {
             return std::slice::from_ref(ix);
         }
@@ -128,7 +136,7 @@ impl IdIndex {
     }
 
     /// Every (key, element) pair, for tests that compare the index with a scan.
-    pub(crate) fn entries(&self) -> impl Iterator<Item = (u64, Ix)> + '_ {
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (Key, Ix)> + '_ {
         let one = self.one.iter().map(|(&k, &ix)| (k, ix));
         let many = self
             .many
