@@ -8,7 +8,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::form::form_id_shadowed;
+use super::form::FormIdShadows;
 pub(crate) use super::id_set::{IdSet, Pid};
 use super::id_set::{Paths, SetBuilder};
 use super::matcher::same_tag;
@@ -56,10 +56,15 @@ fn id_elements(doc: &Document, root: Ix, out: &mut Vec<Ix>, paths: &mut Paths) {
 }
 
 /// The element's `id` and `tagName` as idiomorph destructures them (`{id, tagName}`): the id
-/// *property*, which a form's named controls can shadow (then `None`).
-fn id_and_tag(doc: &Document, ix: Ix) -> Option<(&str, &html5ever::QualName)> {
+/// *property*, which a form's named controls can shadow (then `None`; `shadows` answers
+/// for `doc`).
+fn id_and_tag<'d>(
+    doc: &'d Document,
+    shadows: &FormIdShadows,
+    ix: Ix,
+) -> Option<(&'d str, &'d html5ever::QualName)> {
     let e = doc.elem(ix)?;
-    if e.is_html("form") && form_id_shadowed(doc, ix) {
+    if e.is_html("form") && shadows.is_shadowed(doc, ix) {
         return None;
     }
     Some((e.id().unwrap_or(""), e.name()))
@@ -210,6 +215,7 @@ impl<'s> IdMaps<'s> {
         // old side has it once (counting elements whose id property is shadowed as absent)
         // and the new side accepts it once, on the first new element of the same tag.
         let mut table = IdTable::with_capacity(new_els.len());
+        let (old_shadows, new_shadows) = (FormIdShadows::default(), FormIdShadows::default());
         // Old side: descendants with an id attribute, then the root if its id is non-empty,
         // each with its record and path. Only ids the new side has can become persistent, so
         // when the root is connected the id index gives them without walking the old subtree
@@ -251,13 +257,13 @@ impl<'s> IdMaps<'s> {
                         if !old_paths.record(old, c, old_root) {
                             continue;
                         }
-                        if let Some((_, old_tag)) = id_and_tag(old, c) {
+                        if let Some((_, old_tag)) = id_and_tag(old, &old_shadows, c) {
                             table.seen_old(r, old_tag);
                         }
                         old_els.push((c, r));
                     }
                 }
-                if let Some((id, tag)) = id_and_tag(src, e) {
+                if let Some((id, tag)) = id_and_tag(src, &new_shadows, e) {
                     table.seen_new(r, id, tag);
                 }
                 new_recs.push(r);
@@ -278,7 +284,7 @@ impl<'s> IdMaps<'s> {
                 // Every walked element has an id attribute.
                 let id = old.elem(c).and_then(|x| x.id()).unwrap_or_default();
                 let (r, _) = table.record(id);
-                if let Some((_, tag)) = id_and_tag(old, c) {
+                if let Some((_, tag)) = id_and_tag(old, &old_shadows, c) {
                     table.seen_old(r, tag);
                 }
                 old_els.push((c, r));
@@ -286,7 +292,7 @@ impl<'s> IdMaps<'s> {
             for &e in &new_els {
                 let r = attr_id(src, e).map_or(NO_RECORD, |id| table.lookup(id));
                 if r != NO_RECORD
-                    && let Some((id, tag)) = id_and_tag(src, e)
+                    && let Some((id, tag)) = id_and_tag(src, &new_shadows, e)
                 {
                     table.seen_new(r, id, tag);
                 }

@@ -1,7 +1,6 @@
 //! Which form control an element is, and what it belongs to.
 
-use html5ever::ns;
-
+use crate::dom::controls::is_listed;
 pub(crate) use crate::dom::controls::{ancestor_form, form_owner};
 use crate::dom::{Document, ElementData, Ix};
 
@@ -35,33 +34,64 @@ pub(crate) fn id_property(doc: &Document, id: crate::dom::NodeId) -> Option<Stri
 }
 
 /// Whether a form's `id` property is shadowed by a control it owns named (or id'd) `id`.
-/// Its controls are its descendants, and, once a `form` attribute exists in the document,
-/// whatever in the document names it.
 pub(crate) fn form_id_shadowed(doc: &Document, form: Ix) -> bool {
-    let scope = if doc.form_attributes && doc.is_connected_ix(form) {
-        doc.root_ix()
-    } else {
-        form
-    };
-    let mut cur = doc.next_in(scope, scope);
-    while let Some(n) = cur {
-        if let Some(e) = doc.elem(n) {
-            let named_id = e.attr("name") == Some("id") || e.id() == Some("id");
-            let listed = e.name().ns == ns!(html)
-                && match &*e.name().local {
-                    "button" | "fieldset" | "object" | "output" | "select" | "textarea" | "img" => {
-                        true
-                    }
-                    "input" => input_type(doc, n) != "image",
-                    _ => false,
-                };
-            if named_id && listed && form_owner(doc, n) == Some(form) {
+    FormIdShadows::default().is_shadowed(doc, form)
+}
+
+/// Answers [`form_id_shadowed`] for many forms of one document: the controls that a `form`
+/// attribute ties to a form outside them are found with one walk of the document, the
+/// first time a connected form is asked about, rather than one walk per form.
+#[derive(Debug, Default)]
+pub(crate) struct FormIdShadows {
+    /// The forms owning a control named `id` through its `form` attribute.
+    by_attribute: std::cell::OnceCell<Vec<Ix>>,
+}
+
+impl FormIdShadows {
+    /// Whether `form`'s `id` property is shadowed.
+    pub(crate) fn is_shadowed(&self, doc: &Document, form: Ix) -> bool {
+        // Controls without a `form` attribute are owned by their ancestor form.
+        let mut cur = doc.next_in(form, form);
+        while let Some(n) = cur {
+            if shadows_id(doc, n) && form_owner(doc, n) == Some(form) {
                 return true;
             }
+            cur = doc.next_in(n, form);
         }
-        cur = doc.next_in(n, scope);
+        if !doc.form_attributes || !doc.is_connected_ix(form) {
+            return false;
+        }
+        self.by_attribute
+            .get_or_init(|| {
+                let root = doc.root_ix();
+                let mut owners = Vec::new();
+                let mut cur = doc.next_in(root, root);
+                while let Some(n) = cur {
+                    if shadows_id(doc, n)
+                        && doc.elem(n).is_some_and(|e| e.attr("form").is_some())
+                        && let Some(f) = form_owner(doc, n)
+                    {
+                        owners.push(f);
+                    }
+                    cur = doc.next_in(n, root);
+                }
+                owners
+            })
+            .contains(&form)
     }
-    false
+}
+
+/// Whether `n` becomes its form owner's `id` named property: a control in the form's
+/// `elements` (not an image button) or an `<img>`, named or id'd `id`.
+fn shadows_id(doc: &Document, n: Ix) -> bool {
+    let Some(e) = doc.elem(n) else { return false };
+    let named_id = e.attr("name") == Some("id") || e.id() == Some("id");
+    let in_elements = if e.is_html("input") {
+        input_type(doc, n) != "image"
+    } else {
+        is_listed(e) || e.is_html("img")
+    };
+    named_id && in_elements
 }
 
 pub(crate) fn tree_root(doc: &Document, mut ix: Ix) -> Ix {

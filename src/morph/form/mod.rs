@@ -15,7 +15,7 @@ use crate::dom::Ix;
 use crate::dom::tx::Tx;
 
 pub(crate) use checked::{before_move as before_radio_move, checked, set_checked};
-pub(crate) use kinds::{form_id_shadowed, id_property, input_type, is_input};
+pub(crate) use kinds::{FormIdShadows, form_id_shadowed, id_property, input_type, is_input};
 pub(crate) use select::{
     before_change, holds_selected_option, materialize, option_inserted, option_removed, select_for,
     selected, set_selected,
