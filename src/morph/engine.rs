@@ -179,8 +179,7 @@ impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
     /// Inserts or moves `node`, with the form controls' reactions (`form::insert`).
     fn insert(&mut self, parent: Ix, node: Ix, before: Option<Ix>) -> Result<(), MorphError> {
         self.matcher.moved(node);
-        form::insert(self.tx, parent, node, before)
-            .map_err(|e| MorphError::hierarchy(self.doc(), e))
+        form::insert(self.tx, parent, node, before).map_err(MorphError::from)
     }
 
     // -----------------------------------------------------------------------------------
@@ -405,7 +404,7 @@ impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
         let before = form::before_attribute_change(self.tx, el, &lname);
         self.tx
             .set_attribute(el, name, value)
-            .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
+            .map_err(MorphError::from)?;
         self.report.attributes_changed += 1;
         if name == "id"
             && let Some(p) = self.maps.pid_of(value)
@@ -413,7 +412,7 @@ impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
             self.maps.extra_holders.entry(p).or_default().push(el);
         }
         form::attribute_changed(self.tx, el, &lname, !existed, true, before)
-            .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
+            .map_err(MorphError::from)?;
         Ok(())
     }
 
@@ -427,11 +426,11 @@ impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
         let removed = self
             .tx
             .remove_attribute(el, name)
-            .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
+            .map_err(MorphError::from)?;
         if removed {
             self.report.attributes_changed += 1;
             form::attribute_changed(self.tx, el, &lname, true, false, before)
-                .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
+                .map_err(MorphError::from)?;
         }
         Ok(())
     }
@@ -449,16 +448,14 @@ impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
             self.sync_boolean(old, new, Boolean::Disabled)?;
             if !has_attribute(src, new, "value") {
                 if self.allow_attribute(old, "value", AttributeChange::Remove) {
-                    form::set_input_value(self.tx, old, "")
-                        .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
+                    form::set_input_value(self.tx, old, "").map_err(MorphError::from)?;
                     self.remove_attribute(old, "value")?;
                 }
             } else if old_value != new_value
                 && self.allow_attribute(old, "value", AttributeChange::Update)
             {
                 self.set_attribute(old, "value", &new_value)?;
-                form::set_input_value(self.tx, old, &new_value)
-                    .map_err(|e| MorphError::hierarchy(self.doc(), e))?;
+                form::set_input_value(self.tx, old, &new_value).map_err(MorphError::from)?;
             }
         } else if oe.is_html("option") && ne.is_html("option") {
             self.sync_boolean(old, new, Boolean::Selected)?;

@@ -1,6 +1,6 @@
 //! Why a morph failed. A failed morph leaves the document exactly as it was.
 
-use crate::dom::{Document, DomError};
+use crate::dom::{DomError, NodeId};
 
 /// A morph that idiomorph 0.7.4 would abort with an exception (where the browser is left
 /// half-morphed), or that the API cannot perform. The document is unchanged.
@@ -11,8 +11,8 @@ pub enum MorphError {
     #[error("the morph root {0} is not a live element of this document")]
     BadRoot(String),
     /// The new content refers to a node that is not live in its document.
-    #[error("the new content node is not live in its document")]
-    BadContent,
+    #[error("the new content node {0:?} is not live in its document")]
+    BadContent(NodeId),
     /// A persistent element could not be found where idiomorph looks for it (the old root's
     /// subtree and the pantry): idiomorph 0.7.4 throws `TypeError: Cannot read properties of
     /// null (reading 'getAttribute')` (morph.md §2.9).
@@ -42,8 +42,10 @@ pub enum MorphError {
     },
 }
 
-impl MorphError {
-    pub(crate) fn hierarchy(_doc: &Document, e: DomError) -> MorphError {
+impl From<DomError> for MorphError {
+    /// A DOM edit the morph made was refused: reported as the browser's
+    /// `HierarchyRequestError`, with the DOM's description of the nodes.
+    fn from(e: DomError) -> MorphError {
         MorphError::Hierarchy(e.to_string())
     }
 }

@@ -96,7 +96,7 @@ pub(crate) fn handle_head(
             let copy = ctx.tx.import(frag.document(), first);
             ctx.tx
                 .insert_before(old_head, copy, None)
-                .map_err(|e| MorphError::hierarchy(ctx.doc(), e))?;
+                .map_err(MorphError::from)?;
             ctx.report.created += 1;
             let id = ctx.doc().id_of(copy);
             ctx.hooks.after_node_added(ctx.tx.doc, id);

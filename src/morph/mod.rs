@@ -240,7 +240,7 @@ pub(crate) fn morph_in(
             },
         ),
         NewContent::Children { doc: d, parent } => {
-            let p = d.ix(parent).ok_or(MorphError::BadContent)?;
+            let p = d.ix(parent).ok_or(MorphError::BadContent(parent))?;
             (
                 d,
                 NewParent::Children {
@@ -253,7 +253,7 @@ pub(crate) fn morph_in(
         // parentless node under a dummy <div>, which changes nothing the morph sees).
         NewContent::Node { doc: d, node } => (
             d,
-            NewParent::Single(d.ix(node).ok_or(MorphError::BadContent)?),
+            NewParent::Single(d.ix(node).ok_or(MorphError::BadContent(node))?),
         ),
     };
     let style = options.style;
