@@ -25,6 +25,7 @@ use html5ever::{LocalName, Prefix, QualName, ns};
 use rustc_hash::FxHashMap;
 
 use super::ids::{IdMaps, Pid};
+use crate::dom::ix_map::IxMap;
 use crate::dom::{Document, Ix, NodeData};
 
 /// How the best match is found.
@@ -150,7 +151,7 @@ pub(crate) struct Matcher {
     /// Active calls, innermost last.
     calls: Vec<CallIndex>,
     /// Node → (call id, position) for the remaining children of active indexed calls.
-    stamps: FxHashMap<Ix, (u32, u32)>,
+    stamps: IxMap<(u32, u32)>,
     next_id: u32,
 }
 
