@@ -100,21 +100,19 @@ pub(crate) fn checked(doc: &Document, ix: Ix) -> bool {
 pub(crate) fn set_checked(tx: &mut Tx<'_>, ix: Ix, value: bool, dirty: bool) {
     if is_radio(tx.doc(), ix) {
         // The buttons whose state this writes, and those whose derived state depends on
-        // them, keep what they have now.
-        materialize_group(tx, ix);
-    }
-    if value && is_radio(tx.doc(), ix) {
-        for r in radio_group(tx.doc(), ix, Grouping::Live) {
-            let implicit = tx
-                .doc()
-                .elem(r)
-                .and_then(|e| e.form_state())
-                .and_then(|f| f.checkedness)
-                .is_none();
-            if (checked(tx.doc(), r) || implicit)
-                && let Some(f) = tx.form_mut(r)
-            {
-                f.checkedness = Some(false);
+        // them, keep what they have now (so every live-group member is explicit after).
+        let live = radio_group(tx.doc(), ix, Grouping::Live);
+        let mut all = radio_group(tx.doc(), ix, Grouping::Parsed);
+        all.extend_from_slice(&live);
+        all.push(ix);
+        materialize(tx, all);
+        if value {
+            for r in live {
+                if checked(tx.doc(), r)
+                    && let Some(f) = tx.form_mut(r)
+                {
+                    f.checkedness = Some(false);
+                }
             }
         }
     }
