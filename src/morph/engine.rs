@@ -239,12 +239,8 @@ impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
         // removeElementFromAncestorsIdMaps: through every ancestor, past the root.
         let mut up = self.doc().node(target).parent;
         while let Some(a) = up {
-            if let Some(set) = self.maps.old_sets.get_mut(&a) {
-                set.remove(p);
-                if set.is_empty() {
-                    self.maps.old_sets.remove(&a);
-                    self.matcher.lost_id_set(self.tx.doc, a);
-                }
+            if self.maps.old_sets.remove_id(a, p) {
+                self.matcher.lost_id_set(self.tx.doc, a);
             }
             up = self.doc().node(a).parent;
         }

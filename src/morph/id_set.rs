@@ -10,114 +10,94 @@ use crate::dom::{Document, Ix, NodeData};
 /// A persistent id, numbered in the order the ids were accepted.
 pub(crate) type Pid = u32;
 
-/// The persistent ids under one node.
-///
-/// Most sets hold one id (an element's own, or its parent's single one), so that case needs
-/// no allocation. Larger sets are sorted; a removal marks the id instead of shifting the
-/// rest, so that moving every element of a long list out of its container stays linear.
+/// A set under construction in [`SetBuilder`]: most hold one id (an element's own, or its
+/// parent's single one), which needs no allocation.
 #[derive(Debug, Clone, Default)]
-pub(crate) enum IdSet {
+enum Building {
     #[default]
     Empty,
     One(Pid),
-    Many {
-        /// Sorted by id; a removed id keeps its place with [`REMOVED`] set.
-        ids: Vec<Pid>,
-        live: u32,
-    },
+    /// In the order pushed, possibly with repeats; sorted when filed.
+    Many(Vec<Pid>),
 }
 
-/// Marks a removed id in [`IdSet::Many`] (persistent ids are numbered far below it).
-const REMOVED: Pid = 1 << 31;
-
-impl IdSet {
-    /// Adds without keeping the order; [`IdSet::finish`] sorts once at the end.
+impl Building {
+    /// Adds without keeping the order; the set is sorted when it is filed.
     fn push(&mut self, p: Pid) {
         match self {
-            IdSet::Empty => *self = IdSet::One(p),
-            IdSet::One(q) if *q == p => {}
-            IdSet::One(q) => {
-                *self = IdSet::Many {
-                    ids: vec![*q, p],
-                    live: 0,
-                }
-            }
-            IdSet::Many { ids, .. } => {
+            Building::Empty => *self = Building::One(p),
+            Building::One(q) if *q == p => {}
+            Building::One(q) => *self = Building::Many(vec![*q, p]),
+            Building::Many(ids) => {
                 if ids.last() != Some(&p) {
                     ids.push(p);
                 }
             }
         }
     }
+}
 
-    /// The ids of a set not yet finished (no removals), in the order they were pushed.
-    fn raw(&self) -> &[Pid] {
+/// Marks a removed id in a set of several (persistent ids are numbered far below it), and
+/// tells a set of several from a single id in a handle.
+const REMOVED: Pid = 1 << 31;
+const MANY: u32 = 1 << 31;
+
+/// A set of two or more ids, sorted; a removal marks the id instead of shifting the rest,
+/// so that moving every element of a long list out of its container stays linear.
+#[derive(Debug, Default)]
+struct Many {
+    ids: Vec<Pid>,
+    live: u32,
+}
+
+/// The id sets of one side, by node.
+///
+/// A node maps to a 4-byte handle: its one id, or (with [`MANY`] set) the place of its
+/// larger set in `many`. Nearly every node with a set is an id'd element with one id or an
+/// ancestor shared by many of them, so the map stays small enough to keep a long list's
+/// sets in the cache (with the sets inline an entry took 40 bytes). A node whose set becomes
+/// empty leaves the map.
+#[derive(Debug, Default)]
+pub(crate) struct IdSets {
+    map: IxMap<u32>,
+    many: Vec<Many>,
+}
+
+/// One node's id set, as [`IdSets::get`] gives it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum IdSet<'a> {
+    One(Pid),
+    /// Sorted by id; a removed id keeps its place with [`REMOVED`] set.
+    Many(&'a [Pid]),
+}
+
+fn find(ids: &[Pid], p: Pid) -> Result<usize, usize> {
+    ids.binary_search_by(|&x| (x & !REMOVED).cmp(&p))
+}
+
+impl IdSet<'_> {
+    pub(crate) fn contains(self, p: Pid) -> bool {
         match self {
-            IdSet::Empty => &[],
-            IdSet::One(q) => std::slice::from_ref(q),
-            IdSet::Many { ids, .. } => ids,
+            IdSet::One(q) => q == p,
+            IdSet::Many(ids) => find(ids, p).is_ok_and(|i| ids[i] & REMOVED == 0),
         }
-    }
-
-    fn finish(&mut self) {
-        if let IdSet::Many { ids, live } = self {
-            ids.sort_unstable();
-            ids.dedup();
-            *live = ids.len() as u32;
-        }
-    }
-
-    fn find(ids: &[Pid], p: Pid) -> Result<usize, usize> {
-        ids.binary_search_by(|&x| (x & !REMOVED).cmp(&p))
-    }
-
-    pub(crate) fn remove(&mut self, p: Pid) {
-        match self {
-            IdSet::One(q) if *q == p => *self = IdSet::Empty,
-            IdSet::Many { ids, live } => {
-                if let Ok(i) = Self::find(ids, p)
-                    && ids[i] & REMOVED == 0
-                {
-                    ids[i] |= REMOVED;
-                    *live -= 1;
-                    if *live == 0 {
-                        *self = IdSet::Empty;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-
-    pub(crate) fn contains(&self, p: Pid) -> bool {
-        match self {
-            IdSet::Empty => false,
-            IdSet::One(q) => *q == p,
-            IdSet::Many { ids, .. } => Self::find(ids, p).is_ok_and(|i| ids[i] & REMOVED == 0),
-        }
-    }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        matches!(self, IdSet::Empty)
     }
 
     /// The ids, in increasing order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = Pid> + '_ {
+    pub(crate) fn iter(self) -> impl Iterator<Item = Pid> {
         let (one, many): (Option<Pid>, &[Pid]) = match self {
-            IdSet::Empty => (None, &[]),
-            IdSet::One(q) => (Some(*q), &[]),
-            IdSet::Many { ids, .. } => (None, ids),
+            IdSet::One(q) => (Some(q), &[]),
+            IdSet::Many(ids) => (None, ids),
         };
         one.into_iter()
             .chain(many.iter().copied().filter(|&x| x & REMOVED == 0))
     }
 
     /// Whether the two sets share an id.
-    pub(crate) fn intersects(&self, other: &IdSet) -> bool {
+    pub(crate) fn intersects(self, other: IdSet<'_>) -> bool {
         match (self, other) {
-            (IdSet::Empty, _) | (_, IdSet::Empty) => false,
-            (IdSet::One(p), s) | (s, IdSet::One(p)) => s.contains(*p),
-            (IdSet::Many { ids: a, .. }, IdSet::Many { ids: b, .. }) => {
+            (IdSet::One(p), s) | (s, IdSet::One(p)) => s.contains(p),
+            (IdSet::Many(a), IdSet::Many(b)) => {
                 let (mut i, mut j) = (0, 0);
                 while i < a.len() && j < b.len() {
                     let (x, y) = (a[i] & !REMOVED, b[j] & !REMOVED);
@@ -135,6 +115,91 @@ impl IdSet {
                 }
                 false
             }
+        }
+    }
+}
+
+impl IdSets {
+    /// Room for about `n` nodes.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.map.reserve(n);
+    }
+
+    /// The node's id set, if it has one.
+    pub(crate) fn get(&self, ix: &Ix) -> Option<IdSet<'_>> {
+        let h = *self.map.get(ix)?;
+        Some(if h & MANY == 0 {
+            IdSet::One(h)
+        } else {
+            IdSet::Many(&self.many[(h & !MANY) as usize].ids)
+        })
+    }
+
+    /// Whether the node has an id set.
+    pub(crate) fn contains_key(&self, ix: &Ix) -> bool {
+        self.map.contains_key(ix)
+    }
+
+    /// Takes `p` out of the node's set; true when that emptied the set (the node has none
+    /// from then on).
+    pub(crate) fn remove_id(&mut self, ix: Ix, p: Pid) -> bool {
+        let Some(&h) = self.map.get(&ix) else {
+            return false;
+        };
+        let emptied = if h & MANY == 0 {
+            h == p
+        } else {
+            let m = &mut self.many[(h & !MANY) as usize];
+            if let Ok(i) = find(&m.ids, p)
+                && m.ids[i] & REMOVED == 0
+            {
+                m.ids[i] |= REMOVED;
+                m.live -= 1;
+            }
+            m.live == 0
+        };
+        if emptied {
+            self.map.remove(&ix);
+        }
+        emptied
+    }
+
+    /// Files a finished set for `ix`, merging with what `ix` already has (met again after a
+    /// path left it: the elements came out of tree order).
+    fn file(&mut self, ix: Ix, set: Building) {
+        let ids = match set {
+            Building::Empty => return,
+            Building::One(p) => match self.map.get(&ix) {
+                None => {
+                    self.map.insert(ix, p);
+                    return;
+                }
+                Some(_) => vec![p],
+            },
+            Building::Many(ids) => ids,
+        };
+        match self.map.get(&ix).copied() {
+            None => {
+                debug_assert!(self.many.len() < MANY as usize);
+                self.map.insert(ix, MANY | self.many.len() as u32);
+                self.many.push(Many { ids, live: 0 });
+            }
+            Some(h) if h & MANY == 0 => {
+                let mut all = ids;
+                all.push(h);
+                self.map.insert(ix, MANY | self.many.len() as u32);
+                self.many.push(Many { ids: all, live: 0 });
+            }
+            Some(h) => self.many[(h & !MANY) as usize].ids.extend(ids),
+        }
+    }
+
+    /// Sorts the sets of several ids once they are all filed.
+    fn finish(&mut self) {
+        for m in &mut self.many {
+            m.ids.sort_unstable();
+            m.ids.dedup();
+            m.live = m.ids.len() as u32;
         }
     }
 }
@@ -193,12 +258,12 @@ impl Paths {
 #[derive(Debug, Default)]
 pub(crate) struct SetBuilder {
     /// The previous path, top first, with the sets gathered on it.
-    stack: Vec<(Ix, IdSet)>,
+    stack: Vec<(Ix, Building)>,
 }
 
 impl SetBuilder {
     /// Adds `p` to the set of every node on `path` (from an element up).
-    pub(crate) fn add(&mut self, sets: &mut IxMap<IdSet>, path: &[Ix], p: Pid) {
+    pub(crate) fn add(&mut self, sets: &mut IdSets, path: &[Ix], p: Pid) {
         let shared = self
             .stack
             .iter()
@@ -210,7 +275,7 @@ impl SetBuilder {
             path[..path.len() - shared]
                 .iter()
                 .rev()
-                .map(|&a| (a, IdSet::Empty)),
+                .map(|&a| (a, Building::Empty)),
         );
         for (_, set) in &mut self.stack {
             set.push(p);
@@ -218,21 +283,15 @@ impl SetBuilder {
     }
 
     /// Files every set still on the stack, and finishes all of `sets`.
-    pub(crate) fn finish(&mut self, sets: &mut IxMap<IdSet>) {
+    pub(crate) fn finish(&mut self, sets: &mut IdSets) {
         Self::leave(&mut self.stack, sets, 0);
-        sets.values_mut().for_each(IdSet::finish);
+        sets.finish();
     }
 
     /// Files the sets of the stack from depth `keep` on.
-    fn leave(stack: &mut Vec<(Ix, IdSet)>, sets: &mut IxMap<IdSet>, keep: usize) {
+    fn leave(stack: &mut Vec<(Ix, Building)>, sets: &mut IdSets, keep: usize) {
         for (ix, set) in stack.drain(keep..) {
-            let slot = sets.entry(ix).or_default();
-            if slot.is_empty() {
-                *slot = set;
-            } else {
-                // Met again after a path left it (the elements came out of tree order).
-                set.raw().iter().for_each(|&q| slot.push(q));
-            }
+            sets.file(ix, set);
         }
     }
 }

@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::form::FormIdShadows;
-pub(crate) use super::id_set::{IdSet, Pid};
+pub(crate) use super::id_set::{IdSet, IdSets, Pid};
 use super::id_set::{Paths, SetBuilder};
 use super::matcher::same_tag;
 use crate::dom::ix_map::IxMap;
@@ -34,7 +34,7 @@ pub(crate) struct IdMaps<'s> {
     by_value: std::cell::OnceCell<HashMap<&'s str, Pid>>,
     /// Number → value.
     pub(crate) values: Vec<&'s str>,
-    pub(crate) old_sets: IxMap<IdSet>,
+    pub(crate) old_sets: IdSets,
     pub(crate) new_sets: NewSets,
     /// For each persistent id, the old element carrying it.
     pub(crate) holders: Vec<Ix>,
@@ -351,11 +351,11 @@ impl IdMaps<'_> {
 
 /// Id sets of the new content, by node.
 #[derive(Debug, Default)]
-pub(crate) struct NewSets(IxMap<IdSet>);
+pub(crate) struct NewSets(IdSets);
 
 impl NewSets {
     /// The node's id set, if it has one.
-    pub(crate) fn get(&self, ix: &Ix) -> Option<&IdSet> {
+    pub(crate) fn get(&self, ix: &Ix) -> Option<IdSet<'_>> {
         self.0.get(ix)
     }
 
