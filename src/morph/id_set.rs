@@ -217,8 +217,20 @@ impl Paths {
     /// Records the path of `el` up to `root`, if `root` is an inclusive ancestor of `el`;
     /// says whether it is (nothing is recorded when it is not).
     pub(crate) fn record(&mut self, doc: &Document, el: Ix, root: Ix) -> bool {
+        self.record_from(doc, el, doc.node(el).parent, root)
+    }
+
+    /// [`Paths::record`] for an element whose parent the caller has already read.
+    pub(crate) fn record_from(
+        &mut self,
+        doc: &Document,
+        el: Ix,
+        parent: Option<Ix>,
+        root: Ix,
+    ) -> bool {
         let start = self.nodes.len();
         let mut cur = el;
+        let mut up = parent;
         // The set of a node stops at a parent that is not an element (a document or a
         // fragment above the root), though the root may still be further up.
         let mut through_elements = true;
@@ -230,10 +242,12 @@ impl Paths {
                 self.ends.push(self.nodes.len() as u32);
                 return true;
             }
-            match doc.node(cur).parent {
-                Some(up) => {
-                    through_elements &= matches!(doc.node(up).data, NodeData::Element(_));
-                    cur = up;
+            match up {
+                Some(next) => {
+                    let node = doc.node(next);
+                    through_elements &= matches!(node.data, NodeData::Element(_));
+                    cur = next;
+                    up = node.parent;
                 }
                 None => {
                     self.nodes.truncate(start);

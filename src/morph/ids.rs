@@ -70,6 +70,48 @@ fn id_and_tag<'d>(
     Some((e.id().unwrap_or(""), e.name()))
 }
 
+/// How many new ids [`IdMaps::build`] looks up in the id index before it uses the answers.
+const PROBE_BATCH: usize = 32;
+
+/// One new id looked up in the old page's id index.
+///
+/// A long list's ids are spread over the whole index and their old elements over the whole
+/// page, and the processor overlaps those cache misses only when nothing else sits between
+/// them: so a batch of ids is looked up first, each with its first old element and that
+/// element's parent, in a loop of independent reads, and then used.
+#[derive(Debug)]
+struct Probe<'d, 's> {
+    /// The new element's `id` attribute.
+    id: Option<&'s str>,
+    /// The first indexed old element with that id, and its parent.
+    first: Option<(Ix, Option<Ix>)>,
+    /// The index's other candidates for the id (not yet checked).
+    rest: &'d [Ix],
+}
+
+impl<'d, 's> Probe<'d, 's> {
+    fn new(old: &'d Document, id: Option<&'s str>) -> Self {
+        let candidates = id.map_or(&[][..], |id| old.id_candidates(id));
+        let hit = id.and_then(|id| {
+            candidates
+                .iter()
+                .position(|&c| old.elem(c).and_then(|e| e.id()) == Some(id))
+        });
+        match hit {
+            Some(i) => Probe {
+                id,
+                first: Some((candidates[i], old.node(candidates[i]).parent)),
+                rest: &candidates[i + 1..],
+            },
+            None => Probe {
+                id,
+                first: None,
+                rest: &[],
+            },
+        }
+    }
+}
+
 /// No record (an element whose id property is shadowed, or a new id the old side lacks).
 const NO_RECORD: u32 = u32::MAX;
 
@@ -232,41 +274,35 @@ impl<'s> IdMaps<'s> {
         let attr_id = |d: &'s Document, e: Ix| d.elem(e).and_then(|x| x.id());
         if !empty_new_id && old.is_connected_ix(old_root) {
             table.by_first_old.reserve(new_els.len());
-            // The index is probed for every new id first, in a loop of independent lookups:
-            // a long list's ids are spread over the whole index, and the processor overlaps
-            // those cache misses only when nothing else sits between them.
-            let probes: Vec<&[Ix]> = new_els
-                .iter()
-                .map(|&e| attr_id(src, e).map_or(&[][..], |id| old.id_candidates(id)))
-                .collect();
-            for (&e, &candidates) in new_els.iter().zip(&probes) {
-                let Some(id) = attr_id(src, e) else {
-                    new_recs.push(NO_RECORD);
-                    continue;
-                };
-                let mut found = old.with_id(candidates, id);
-                let Some(first) = found.next() else {
-                    new_recs.push(NO_RECORD);
-                    continue;
-                };
-                let (r, fresh) = table.record_by_first_old(first);
-                if fresh {
-                    // First time this value is seen: its old elements under the root (in
-                    // the index's order: only their number and tags count).
-                    for c in std::iter::once(first).chain(found) {
-                        if !old_paths.record(old, c, old_root) {
-                            continue;
+            let mut probes: Vec<Probe<'_, '_>> = Vec::with_capacity(PROBE_BATCH);
+            for batch in new_els.chunks(PROBE_BATCH) {
+                probes.clear();
+                probes.extend(batch.iter().map(|&e| Probe::new(old, attr_id(src, e))));
+                for (&e, probe) in batch.iter().zip(&probes) {
+                    let (Some(id), Some((first, parent))) = (probe.id, probe.first) else {
+                        new_recs.push(NO_RECORD);
+                        continue;
+                    };
+                    let (r, fresh) = table.record_by_first_old(first);
+                    if fresh {
+                        // First time this value is seen: its old elements under the root
+                        // (in the index's order: only their number and tags count).
+                        let rest = old.with_id(probe.rest, id).map(|c| (c, old.node(c).parent));
+                        for (c, parent) in std::iter::once((first, parent)).chain(rest) {
+                            if !old_paths.record_from(old, c, parent, old_root) {
+                                continue;
+                            }
+                            if let Some((_, old_tag)) = id_and_tag(old, &old_shadows, c) {
+                                table.seen_old(r, old_tag);
+                            }
+                            old_els.push((c, r));
                         }
-                        if let Some((_, old_tag)) = id_and_tag(old, &old_shadows, c) {
-                            table.seen_old(r, old_tag);
-                        }
-                        old_els.push((c, r));
                     }
+                    if let Some((id, tag)) = id_and_tag(src, &new_shadows, e) {
+                        table.seen_new(r, id, tag);
+                    }
+                    new_recs.push(r);
                 }
-                if let Some((id, tag)) = id_and_tag(src, &new_shadows, e) {
-                    table.seen_new(r, id, tag);
-                }
-                new_recs.push(r);
             }
         } else {
             let mut walked = Vec::new();
