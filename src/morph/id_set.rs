@@ -206,14 +206,34 @@ impl IdSets {
 
 /// Each recorded element's path: the element, then its ancestors while they are elements,
 /// up to a root (inclusive), in the order the elements were recorded.
+///
+/// A path is kept as the nodes it does not share with the path before it, with the number
+/// it shares: a long list's rows then cost one node each, and a row whose parent is the
+/// previous row's needs no walk up to the root (the previous walk reached it).
 #[derive(Debug, Default)]
 pub(crate) struct Paths {
+    /// Each path's own nodes, from the element up.
     nodes: Vec<Ix>,
-    /// Where each path ends in `nodes`.
-    ends: Vec<u32>,
+    /// Per path: where its own nodes end in `nodes`, and how many top nodes it shares with
+    /// the path before it.
+    ends: Vec<(u32, u32)>,
+    /// The last recorded path, top first.
+    last: Vec<Ix>,
+    /// A path being walked, from the element up.
+    walk: Vec<Ix>,
 }
 
+/// A recorded path: the number of top nodes it shares with the path recorded before it, and
+/// the rest of its nodes, from the element up.
+pub(crate) type PathRef<'a> = (usize, &'a [Ix]);
+
 impl Paths {
+    /// Room for about `n` paths.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.nodes.reserve(n);
+        self.ends.reserve(n);
+    }
+
     /// Records the path of `el` up to `root`, if `root` is an inclusive ancestor of `el`;
     /// says whether it is (nothing is recorded when it is not).
     pub(crate) fn record(&mut self, doc: &Document, el: Ix, root: Ix) -> bool {
@@ -228,7 +248,15 @@ impl Paths {
         parent: Option<Ix>,
         root: Ix,
     ) -> bool {
-        let start = self.nodes.len();
+        // A sibling of the last element: the same path but for the element.
+        let n = self.last.len();
+        if n >= 2 && parent == Some(self.last[n - 2]) {
+            self.last[n - 1] = el;
+            self.nodes.push(el);
+            self.ends.push((self.nodes.len() as u32, (n - 1) as u32));
+            return true;
+        }
+        self.walk.clear();
         let mut cur = el;
         let mut up = parent;
         // The set of a node stops at a parent that is not an element (a document or a
@@ -236,31 +264,42 @@ impl Paths {
         let mut through_elements = true;
         loop {
             if through_elements {
-                self.nodes.push(cur);
+                self.walk.push(cur);
             }
             if cur == root {
-                self.ends.push(self.nodes.len() as u32);
-                return true;
+                break;
             }
-            match up {
-                Some(next) => {
-                    let node = doc.node(next);
-                    through_elements &= matches!(node.data, NodeData::Element(_));
-                    cur = next;
-                    up = node.parent;
-                }
-                None => {
-                    self.nodes.truncate(start);
-                    return false;
-                }
-            }
+            let Some(next) = up else {
+                return false;
+            };
+            let node = doc.node(next);
+            through_elements &= matches!(node.data, NodeData::Element(_));
+            cur = next;
+            up = node.parent;
         }
+        let shared = self
+            .last
+            .iter()
+            .zip(self.walk.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let own = &self.walk[..self.walk.len() - shared];
+        self.nodes.extend_from_slice(own);
+        self.ends.push((self.nodes.len() as u32, shared as u32));
+        self.last.truncate(shared);
+        self.last.extend(own.iter().rev());
+        true
     }
 
-    /// The `i`-th recorded path, from the element up.
-    pub(crate) fn get(&self, i: usize) -> &[Ix] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.nodes[start..self.ends[i] as usize]
+    /// The `i`-th recorded path.
+    pub(crate) fn get(&self, i: usize) -> PathRef<'_> {
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends[i - 1].0 as usize
+        };
+        let (end, shared) = self.ends[i];
+        (shared as usize, &self.nodes[start..end as usize])
     }
 }
 
@@ -276,23 +315,17 @@ pub(crate) struct SetBuilder {
 }
 
 impl SetBuilder {
-    /// Adds `p` to the set of every node on `path` (from an element up).
-    pub(crate) fn add(&mut self, sets: &mut IdSets, path: &[Ix], p: Pid) {
-        let shared = self
-            .stack
-            .iter()
-            .zip(path.iter().rev())
-            .take_while(|((a, _), b)| a == *b)
-            .count();
+    /// Adds `p` (if any) to the set of every node on `path`. Every path of one [`Paths`]
+    /// is given, in order, so that the stack follows the paths' shared tops.
+    pub(crate) fn add(&mut self, sets: &mut IdSets, path: PathRef<'_>, p: Option<Pid>) {
+        let (shared, own) = path;
         Self::leave(&mut self.stack, sets, shared);
-        self.stack.extend(
-            path[..path.len() - shared]
-                .iter()
-                .rev()
-                .map(|&a| (a, Building::Empty)),
-        );
-        for (_, set) in &mut self.stack {
-            set.push(p);
+        self.stack
+            .extend(own.iter().rev().map(|&a| (a, Building::Empty)));
+        if let Some(p) = p {
+            for (_, set) in &mut self.stack {
+                set.push(p);
+            }
         }
     }
 
@@ -307,5 +340,67 @@ impl SetBuilder {
         for (ix, set) in stack.drain(keep..) {
             sets.file(ix, set);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn by_id(doc: &Document, id: &str) -> Ix {
+        doc.ix(doc.get_element_by_id(id).expect("id in the test page"))
+            .expect("live")
+    }
+
+    /// `el`'s inclusive ancestors up to `root`, top first, cut below the first non-element
+    /// (`None` when `root` is not among them).
+    fn chain(doc: &Document, el: Ix, root: Ix) -> Option<Vec<Ix>> {
+        let mut all = vec![el];
+        let mut cur = el;
+        while cur != root {
+            cur = doc.node(cur).parent?;
+            all.push(cur);
+        }
+        let elements = all
+            .iter()
+            .take_while(|&&n| matches!(doc.node(n).data, NodeData::Element(_)))
+            .count();
+        all.truncate(elements.max(1));
+        all.reverse();
+        Some(all)
+    }
+
+    /// Recording `order` under `root`, then replaying the shared tops, gives each element's
+    /// own path; elements outside `root` are refused.
+    fn check(doc: &Document, root: Ix, order: &[&str]) {
+        let mut paths = Paths::default();
+        let mut want = Vec::new();
+        for id in order {
+            let el = by_id(doc, id);
+            let expected = chain(doc, el, root);
+            assert_eq!(paths.record(doc, el, root), expected.is_some(), "#{id}");
+            want.extend(expected);
+        }
+        let mut last: Vec<Ix> = Vec::new();
+        for (i, want) in want.iter().enumerate() {
+            let (shared, own) = paths.get(i);
+            last.truncate(shared);
+            last.extend(own.iter().rev());
+            assert_eq!(&last, want, "path {i}");
+        }
+    }
+
+    #[test]
+    fn recorded_paths_replay_to_each_elements_ancestors() {
+        let doc = Document::parse(
+            "<div id=root><ul id=l><li id=a></li><li id=b><b id=c></b></li><li id=e></li></ul>\
+             <p id=d></p></div><p id=out></p>",
+        );
+        // Siblings, a child, a cousin, out of tree order, the root itself, an element
+        // outside the root, and a repeat.
+        let order = ["a", "b", "c", "e", "d", "a", "root", "out", "e", "e"];
+        check(&doc, by_id(&doc, "root"), &order);
+        // From the document node: paths stop at `<html>`, whose parent is no element.
+        check(&doc, doc.root_ix(), &order);
     }
 }

@@ -262,8 +262,9 @@ impl<'s> IdMaps<'s> {
         // each with its record and path. Only ids the new side has can become persistent, so
         // when the root is connected the id index gives them without walking the old subtree
         // (empty ids are not indexed: then the walk it is).
-        let mut old_els: Vec<(Ix, u32)> = Vec::new();
+        let mut old_els: Vec<(Ix, u32)> = Vec::with_capacity(new_els.len());
         let mut old_paths = Paths::default();
+        old_paths.reserve(new_els.len());
         let mut new_recs: Vec<u32> = Vec::with_capacity(new_els.len());
         let empty_new_id = new_els
             .iter()
@@ -346,21 +347,21 @@ impl<'s> IdMaps<'s> {
         let mut sets = SetBuilder::default();
         maps.old_sets.reserve(old_els.len() + 16);
         for (i, &(e, r)) in old_els.iter().enumerate() {
-            if let Some(p) = pids[r as usize] {
+            let p = pids[r as usize];
+            if let Some(p) = p {
                 if std::mem::replace(&mut holder_set[p as usize], true) {
                     maps.extra_holders.entry(p).or_default().push(e);
                 } else {
                     maps.holders[p as usize] = e;
                 }
-                sets.add(&mut maps.old_sets, old_paths.get(i), p);
             }
+            sets.add(&mut maps.old_sets, old_paths.get(i), p);
         }
         sets.finish(&mut maps.old_sets);
         maps.new_sets.0.reserve(new_els.len() + 16);
         for (i, &r) in new_recs.iter().enumerate() {
-            if let Some(p) = pids.get(r as usize).copied().flatten() {
-                sets.add(&mut maps.new_sets.0, new_paths.get(i), p);
-            }
+            let p = pids.get(r as usize).copied().flatten();
+            sets.add(&mut maps.new_sets.0, new_paths.get(i), p);
         }
         sets.finish(&mut maps.new_sets.0);
         maps
