@@ -119,7 +119,11 @@ impl IdIndex {
     /// The elements filed under `id`'s key: every connected element with that id, and
     /// possibly others whose ids share the key. The caller checks each one's id.
     pub(crate) fn candidates(&self, id: &str) -> &[Ix] {
-        let key = self.key(id);
+        self.candidates_by_key(self.key(id))
+    }
+
+    /// The elements filed under `key` ([`IdIndex::key`] of an id).
+    pub(crate) fn candidates_by_key(&self, key: Key) -> &[Ix] {
         if let Some(ix) = self.one.get(&key) {
             return std::slice::from_ref(ix);
         }

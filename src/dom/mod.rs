@@ -43,6 +43,7 @@ pub use node::{Attribute, Doctype, ElementData, NodeData, ProcessingInstruction}
 pub use serialize::SerializableNode;
 pub use traverse::{Children, Descendants};
 
+pub(crate) use id_index::Key as IdKey;
 pub(crate) use node::{FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT, Ix, Node};
 
 use id_index::IdIndex;

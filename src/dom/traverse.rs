@@ -3,7 +3,7 @@
 use std::iter::FusedIterator;
 
 use super::node::{ElementData, Ix, NodeData};
-use super::{Document, NodeId};
+use super::{Document, IdKey, NodeId};
 
 impl Document {
     /// The data of a node, or `None` for a stale id.
@@ -123,11 +123,17 @@ impl Document {
         self.with_id(self.ids.candidates(id), id)
     }
 
-    /// The elements the id index files under `id`'s key, not yet checked against `id`
-    /// (see [`Document::with_id`]). Split from the check so that a caller with many ids can
-    /// probe the index for all of them first, in a loop of independent lookups.
-    pub(crate) fn id_candidates(&self, id: &str) -> &[Ix] {
-        self.ids.candidates(id)
+    /// The key the id index files `id` under. With [`Document::id_candidates`] and
+    /// [`Document::with_id`] it splits a lookup in three, so that a caller with many ids can
+    /// take each step for all of them before the next, in loops of independent reads whose
+    /// cache misses the processor overlaps.
+    pub(crate) fn id_key(&self, id: &str) -> IdKey {
+        self.ids.key(id)
+    }
+
+    /// The elements the id index files under `key`, not yet checked against the id.
+    pub(crate) fn id_candidates(&self, key: IdKey) -> &[Ix] {
+        self.ids.candidates_by_key(key)
     }
 
     /// Those of `candidates` whose id is `id`.

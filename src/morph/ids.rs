@@ -13,7 +13,7 @@ pub(crate) use super::id_set::{IdSet, IdSets, Pid};
 use super::id_set::{Paths, SetBuilder};
 use super::matcher::same_tag;
 use crate::dom::ix_map::IxMap;
-use crate::dom::{Document, Ix};
+use crate::dom::{Document, IdKey, Ix};
 
 /// The new content's shape, as idiomorph normalizes it (§2.2).
 #[derive(Debug, Clone, Copy)]
@@ -42,13 +42,14 @@ pub(crate) struct IdMaps<'s> {
     pub(crate) extra_holders: HashMap<Pid, Vec<Ix>>,
 }
 
-/// `querySelectorAll("[id]")` below `root` (tree order, not in template contents), with
-/// each one's path up to `root`.
-fn id_elements(doc: &Document, root: Ix, out: &mut Vec<Ix>, paths: &mut Paths) {
+/// `querySelectorAll("[id]")` below `root` (tree order, not in template contents), each
+/// with its `id` attribute (kept so that later passes need not read the element again), and
+/// its path up to `root`.
+fn id_elements<'d>(doc: &'d Document, root: Ix, out: &mut Vec<(Ix, &'d str)>, paths: &mut Paths) {
     let mut cur = doc.next_in(root, root);
     while let Some(n) = cur {
-        if doc.elem(n).is_some_and(|e| e.id().is_some()) {
-            out.push(n);
+        if let Some(id) = doc.elem(n).and_then(|e| e.id()) {
+            out.push((n, id));
             paths.record(doc, n, root);
         }
         cur = doc.next_in(n, root);
@@ -77,37 +78,43 @@ const PROBE_BATCH: usize = 32;
 ///
 /// A long list's ids are spread over the whole index and their old elements over the whole
 /// page, and the processor overlaps those cache misses only when nothing else sits between
-/// them: so a batch of ids is looked up first, each with its first old element and that
-/// element's parent, in a loop of independent reads, and then used.
+/// them. So a batch of ids is looked up in three passes, each a loop of independent reads:
+/// the keys (reading the new ids), the index entries, then each id's first old element with
+/// its parent (reading the old elements).
 #[derive(Debug)]
 struct Probe<'d, 's> {
     /// The new element's `id` attribute.
-    id: Option<&'s str>,
+    id: &'s str,
+    key: IdKey,
+    /// The index's candidates for the id: after [`Probe::resolve`], those not yet checked.
+    candidates: &'d [Ix],
     /// The first indexed old element with that id, and its parent.
     first: Option<(Ix, Option<Ix>)>,
-    /// The index's other candidates for the id (not yet checked).
-    rest: &'d [Ix],
 }
 
 impl<'d, 's> Probe<'d, 's> {
-    fn new(old: &'d Document, id: Option<&'s str>) -> Self {
-        let candidates = id.map_or(&[][..], |id| old.id_candidates(id));
-        let hit = id.and_then(|id| {
-            candidates
-                .iter()
-                .position(|&c| old.elem(c).and_then(|e| e.id()) == Some(id))
-        });
-        match hit {
-            Some(i) => Probe {
-                id,
-                first: Some((candidates[i], old.node(candidates[i]).parent)),
-                rest: &candidates[i + 1..],
-            },
-            None => Probe {
-                id,
-                first: None,
-                rest: &[],
-            },
+    fn new(old: &Document, id: &'s str) -> Self {
+        Probe {
+            id,
+            key: old.id_key(id),
+            candidates: &[],
+            first: None,
+        }
+    }
+
+    fn look_up(&mut self, old: &'d Document) {
+        self.candidates = old.id_candidates(self.key);
+    }
+
+    fn resolve(&mut self, old: &Document) {
+        let hit = self
+            .candidates
+            .iter()
+            .position(|&c| old.elem(c).and_then(|e| e.id()) == Some(self.id));
+        if let Some(i) = hit {
+            let c = self.candidates[i];
+            self.first = Some((c, old.node(c).parent));
+            self.candidates = &self.candidates[i + 1..];
         }
     }
 }
@@ -235,18 +242,16 @@ impl<'s> IdMaps<'s> {
             NewParent::Children { parent, own_id } => {
                 id_elements(src, parent, &mut new_els, &mut new_paths);
                 if own_id
-                    && src
-                        .elem(parent)
-                        .and_then(|e| e.id())
-                        .is_some_and(|id| !id.is_empty())
+                    && let Some(id) = src.elem(parent).and_then(|e| e.id())
+                    && !id.is_empty()
                 {
-                    new_els.push(parent);
+                    new_els.push((parent, id));
                     new_paths.record(src, parent, parent);
                 }
             }
             NewParent::Single(n) => {
-                if src.elem(n).is_some_and(|e| e.id().is_some()) {
-                    new_els.push(n);
+                if let Some(id) = src.elem(n).and_then(|e| e.id()) {
+                    new_els.push((n, id));
                     new_paths.record(src, n, n);
                 }
                 id_elements(src, n, &mut new_els, &mut new_paths);
@@ -266,21 +271,20 @@ impl<'s> IdMaps<'s> {
         let mut old_paths = Paths::default();
         old_paths.reserve(new_els.len());
         let mut new_recs: Vec<u32> = Vec::with_capacity(new_els.len());
-        let empty_new_id = new_els
-            .iter()
-            .any(|&e| src.elem(e).and_then(|x| x.id()) == Some(""));
+        let empty_new_id = new_els.iter().any(|&(_, id)| id.is_empty());
         // Records are keyed by the id *attribute* (the id map reads `getAttribute("id")`);
         // only elements whose id *property* is that value (not a shadowed form) count
         // towards persistence.
-        let attr_id = |d: &'s Document, e: Ix| d.elem(e).and_then(|x| x.id());
         if !empty_new_id && old.is_connected_ix(old_root) {
             table.by_first_old.reserve(new_els.len());
             let mut probes: Vec<Probe<'_, '_>> = Vec::with_capacity(PROBE_BATCH);
             for batch in new_els.chunks(PROBE_BATCH) {
                 probes.clear();
-                probes.extend(batch.iter().map(|&e| Probe::new(old, attr_id(src, e))));
-                for (&e, probe) in batch.iter().zip(&probes) {
-                    let (Some(id), Some((first, parent))) = (probe.id, probe.first) else {
+                probes.extend(batch.iter().map(|&(_, id)| Probe::new(old, id)));
+                probes.iter_mut().for_each(|p| p.look_up(old));
+                probes.iter_mut().for_each(|p| p.resolve(old));
+                for (&(e, id), probe) in batch.iter().zip(&probes) {
+                    let Some((first, parent)) = probe.first else {
                         new_recs.push(NO_RECORD);
                         continue;
                     };
@@ -288,7 +292,9 @@ impl<'s> IdMaps<'s> {
                     if fresh {
                         // First time this value is seen: its old elements under the root
                         // (in the index's order: only their number and tags count).
-                        let rest = old.with_id(probe.rest, id).map(|c| (c, old.node(c).parent));
+                        let rest = old
+                            .with_id(probe.candidates, id)
+                            .map(|c| (c, old.node(c).parent));
                         for (c, parent) in std::iter::once((first, parent)).chain(rest) {
                             if !old_paths.record_from(old, c, parent, old_root) {
                                 continue;
@@ -309,25 +315,21 @@ impl<'s> IdMaps<'s> {
             let mut walked = Vec::new();
             id_elements(old, old_root, &mut walked, &mut old_paths);
             table.by_value.reserve(walked.len() + 1);
-            if old
-                .elem(old_root)
-                .and_then(|e| e.id())
-                .is_some_and(|id| !id.is_empty())
+            if let Some(id) = old.elem(old_root).and_then(|e| e.id())
+                && !id.is_empty()
             {
-                walked.push(old_root);
+                walked.push((old_root, id));
                 old_paths.record(old, old_root, old_root);
             }
-            for c in walked {
-                // Every walked element has an id attribute.
-                let id = old.elem(c).and_then(|x| x.id()).unwrap_or_default();
+            for (c, id) in walked {
                 let (r, _) = table.record(id);
                 if let Some((_, tag)) = id_and_tag(old, &old_shadows, c) {
                     table.seen_old(r, tag);
                 }
                 old_els.push((c, r));
             }
-            for &e in &new_els {
-                let r = attr_id(src, e).map_or(NO_RECORD, |id| table.lookup(id));
+            for &(e, id) in &new_els {
+                let r = table.lookup(id);
                 if r != NO_RECORD
                     && let Some((id, tag)) = id_and_tag(src, &new_shadows, e)
                 {
