@@ -13,6 +13,8 @@
 //!   id'd with whitespace between rows, id'd without whitespace.
 //! * `morph/scaling_cold/KIND/N`: the same for 4000 and 8000 rows with the copied page pushed
 //!   out of the caches before the morph, so that both sizes start equally cold.
+//! * `morph/scaling_string/KIND/N`: 4000 and 8000 rows with the new content given as a
+//!   string, parsing included, as perf.mjs times idiomorph's scaling.
 //!
 //! Compare figures of one run only (a shared, noisy machine). `cargo bench --bench morph --
 //! --test` runs each once.
@@ -134,8 +136,10 @@ fn phases(c: &mut Criterion) {
     g.finish();
 }
 
-/// The morph phase on the `table_ROWSrows_KIND` inputs, for each kind and row count.
-fn tables(g: &mut Group<'_>, rows: &[u64], mut junk: Option<&mut [u8]>) {
+/// The morph of the `table_ROWSrows_KIND` inputs, for each kind and row count: the morph
+/// phase (new content already parsed), or with `string` the new content given as a string
+/// (parsed by the morph, as perf.mjs times idiomorph).
+fn tables(g: &mut Group<'_>, rows: &[u64], mut junk: Option<&mut [u8]>, string: bool) {
     for kind in ["noid", "id", "id_nows"] {
         for &rows in rows {
             let base = format!("table_{rows}rows_{kind}");
@@ -144,12 +148,17 @@ fn tables(g: &mut Group<'_>, rows: &[u64], mut junk: Option<&mut [u8]>) {
             };
             let old_doc = Document::parse(&old);
             let (parsed, _) = parse_idiomorph(&new);
+            let content = if string {
+                NewContent::Html(&new)
+            } else {
+                NewContent::Fragment(&parsed)
+            };
             g.throughput(Throughput::Elements(rows));
             bench_morph(
                 g,
                 BenchmarkId::new(kind, rows),
                 &old_doc,
-                NewContent::Fragment(&parsed),
+                content,
                 junk.as_deref_mut(),
             );
         }
@@ -161,7 +170,7 @@ fn scaling(c: &mut Criterion) {
     g.sample_size(10)
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(2));
-    tables(&mut g, &[1000, 2000, 4000, 8000], None);
+    tables(&mut g, &[1000, 2000, 4000, 8000], None, false);
     g.finish();
 }
 
@@ -176,9 +185,21 @@ fn scaling_cold(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(3));
     let mut junk = vec![0u8; EVICT_BYTES];
-    tables(&mut g, &[4000, 8000], Some(&mut junk));
+    tables(&mut g, &[4000, 8000], Some(&mut junk), false);
     g.finish();
 }
 
-criterion_group!(benches, phases, scaling, scaling_cold);
+/// The scaling rows with the new content given as a string: the morph parses it, which is
+/// how perf.mjs times idiomorph (`Idiomorph.morph(root, newHtmlString)`), so this is the
+/// like-for-like comparison with its 8000/4000 ratio.
+fn scaling_string(c: &mut Criterion) {
+    let mut g = c.benchmark_group("morph/scaling_string");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(2));
+    tables(&mut g, &[4000, 8000], None, true);
+    g.finish();
+}
+
+criterion_group!(benches, phases, scaling, scaling_cold, scaling_string);
 criterion_main!(benches);
