@@ -390,6 +390,52 @@ mod tests {
         }
     }
 
+    fn ix(n: u32) -> Ix {
+        Ix::new(n).expect("non-zero")
+    }
+
+    fn ids(set: Option<IdSet<'_>>) -> Vec<Pid> {
+        set.map_or_else(Vec::new, |s| s.iter().collect())
+    }
+
+    #[test]
+    fn id_sets_merge_refiled_nodes_and_drop_emptied_ones() {
+        let mut sets = IdSets::default();
+        sets.file(ix(1), Building::One(7));
+        sets.file(ix(2), Building::Many(vec![5, 3, 5, 9]));
+        // A node met again after a path left it: its sets merge, whatever their sizes.
+        sets.file(ix(1), Building::One(2));
+        sets.file(ix(2), Building::One(4));
+        sets.file(ix(3), Building::One(6));
+        sets.file(ix(3), Building::One(6));
+        sets.file(ix(4), Building::Empty);
+        sets.finish();
+        assert_eq!(ids(sets.get(&ix(1))), [2, 7]);
+        assert_eq!(ids(sets.get(&ix(2))), [3, 4, 5, 9]);
+        assert_eq!(ids(sets.get(&ix(3))), [6]);
+        assert!(!sets.contains_key(&ix(4)));
+
+        let (one, many) = (sets.get(&ix(3)).unwrap(), sets.get(&ix(2)).unwrap());
+        assert!(!one.intersects(many));
+        assert!(sets.get(&ix(1)).unwrap().intersects(IdSet::One(7)));
+
+        // Removing ids: the set shrinks, and the node leaves once its set is empty.
+        assert!(!sets.remove_id(ix(2), 4));
+        assert!(!sets.remove_id(ix(2), 4), "removing twice changes nothing");
+        assert!(!sets.remove_id(ix(2), 8), "an id not in the set");
+        assert_eq!(ids(sets.get(&ix(2))), [3, 5, 9]);
+        assert!(!sets.get(&ix(2)).unwrap().contains(4));
+        assert!(!sets.get(&ix(2)).unwrap().intersects(IdSet::Many(&[1, 4])));
+        for p in [3, 5] {
+            assert!(!sets.remove_id(ix(2), p));
+        }
+        assert!(sets.remove_id(ix(2), 9));
+        assert!(!sets.contains_key(&ix(2)));
+        assert!(!sets.remove_id(ix(3), 5), "another id than the node's one");
+        assert!(sets.remove_id(ix(3), 6));
+        assert!(!sets.contains_key(&ix(3)));
+    }
+
     #[test]
     fn recorded_paths_replay_to_each_elements_ancestors() {
         let doc = Document::parse(
