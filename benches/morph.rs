@@ -165,13 +165,32 @@ fn tables(g: &mut Group<'_>, rows: &[u64], mut junk: Option<&mut [u8]>, string: 
     }
 }
 
-fn scaling(c: &mut Criterion) {
-    let mut g = c.benchmark_group("morph/scaling");
+/// A group of [`tables`] runs, ten samples each over `secs` seconds.
+fn table_group(
+    c: &mut Criterion,
+    name: &str,
+    secs: u64,
+    rows: &[u64],
+    junk: Option<&mut [u8]>,
+    string: bool,
+) {
+    let mut g = c.benchmark_group(name);
     g.sample_size(10)
         .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(2));
-    tables(&mut g, &[1000, 2000, 4000, 8000], None, false);
+        .measurement_time(Duration::from_secs(secs));
+    tables(&mut g, rows, junk, string);
     g.finish();
+}
+
+fn scaling(c: &mut Criterion) {
+    table_group(
+        c,
+        "morph/scaling",
+        2,
+        &[1000, 2000, 4000, 8000],
+        None,
+        false,
+    );
 }
 
 /// The scaling rows again with the old page pushed out of the caches after it is copied.
@@ -180,25 +199,22 @@ fn scaling(c: &mut Criterion) {
 /// the algorithm does (its instruction count doubles exactly); equally cold pages show the
 /// algorithm's own scaling, and are what a page held on a busy server looks like.
 fn scaling_cold(c: &mut Criterion) {
-    let mut g = c.benchmark_group("morph/scaling_cold");
-    g.sample_size(10)
-        .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(3));
     let mut junk = vec![0u8; EVICT_BYTES];
-    tables(&mut g, &[4000, 8000], Some(&mut junk), false);
-    g.finish();
+    table_group(
+        c,
+        "morph/scaling_cold",
+        3,
+        &[4000, 8000],
+        Some(&mut junk),
+        false,
+    );
 }
 
 /// The scaling rows with the new content given as a string: the morph parses it, which is
 /// how perf.mjs times idiomorph (`Idiomorph.morph(root, newHtmlString)`), so this is the
 /// like-for-like comparison with its 8000/4000 ratio.
 fn scaling_string(c: &mut Criterion) {
-    let mut g = c.benchmark_group("morph/scaling_string");
-    g.sample_size(10)
-        .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(2));
-    tables(&mut g, &[4000, 8000], None, true);
-    g.finish();
+    table_group(c, "morph/scaling_string", 2, &[4000, 8000], None, true);
 }
 
 criterion_group!(benches, phases, scaling, scaling_cold, scaling_string);
