@@ -84,6 +84,12 @@ pub struct Document {
     /// one has, every form control's form owner is its nearest ancestor form, so radio
     /// groups and a form's named controls need no look beyond the form's subtree.
     pub(crate) form_attributes: bool,
+    /// Bumped by every change that can regroup radio buttons: a node linked, unlinked,
+    /// allocated or freed, an attribute other than `checked` set or removed. Radio lists
+    /// made at another epoch are stale (see [`controls::radios`]).
+    pub(crate) radio_epoch: u64,
+    /// Radio buttons by scope and name, made as radio groups are asked for.
+    pub(crate) radios: controls::radios::RadioIndex,
 }
 
 // A server keeps pages across threads; make sure it stays possible.
@@ -112,6 +118,8 @@ impl Clone for Document {
             ids: self.ids.clone(),
             template_hosts: self.template_hosts.clone(),
             form_attributes: self.form_attributes,
+            radio_epoch: self.radio_epoch,
+            radios: self.radios.clone(),
         }
     }
 }
@@ -154,6 +162,8 @@ impl Document {
             ids: IdIndex::default(),
             template_hosts: HashMap::new(),
             form_attributes: false,
+            radio_epoch: 0,
+            radios: Default::default(),
         }
     }
 

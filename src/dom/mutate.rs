@@ -251,6 +251,7 @@ impl Document {
         value: &str,
     ) -> Result<(), DomError> {
         let name = &*self.elem_mut(ix)?.dom_attribute_name(name);
+        self.attribute_changing(name);
         let old_id = if name == "id" {
             self.id_for_index(ix)?
         } else {
@@ -286,6 +287,7 @@ impl Document {
         value: &str,
     ) -> Result<(), DomError> {
         let ix = self.live(el)?;
+        self.attribute_changing(&name.local);
         let touches_id = name.ns == ns!() && &*name.local == "id";
         let old_id = if touches_id {
             self.id_for_index(ix)?
@@ -322,6 +324,7 @@ impl Document {
 
     pub(crate) fn remove_attribute_ix(&mut self, ix: Ix, name: &str) -> Result<bool, DomError> {
         let name = &*self.elem_mut(ix)?.dom_attribute_name(name);
+        self.attribute_changing(name);
         let old_id = if name == "id" {
             self.id_for_index(ix)?
         } else {
@@ -340,10 +343,13 @@ impl Document {
 
     /// Removes the attribute at `index` (journal undo for the morph), keeping the id index.
     pub(crate) fn remove_attribute_at(&mut self, el: Ix, index: usize) {
-        let is_id = self
+        let (is_id, checked) = self
             .elem(el)
             .and_then(|e| e.attrs.get(index))
-            .is_some_and(|a| a.is("id"));
+            .map_or((false, false), |a| (a.is("id"), a.is("checked")));
+        if !checked {
+            self.radio_epoch += 1;
+        }
         let old_id = if is_id {
             self.id_for_index(el).ok().flatten()
         } else {
@@ -362,6 +368,7 @@ impl Document {
     /// Inserts an attribute at `index` (journal undo for the morph), keeping the id index.
     pub(crate) fn insert_attribute_at(&mut self, el: Ix, index: usize, attr: Attribute) {
         self.form_attributes |= super::arena::is_form_attribute(&attr);
+        self.attribute_changing(&attr.name.local);
         let is_id = attr.is("id");
         let old_id = if is_id {
             self.id_for_index(el).ok().flatten()
@@ -374,6 +381,14 @@ impl Document {
         }
         if is_id {
             self.reindex_id(el, old_id);
+        }
+    }
+
+    /// An attribute called `local` is about to be set or removed: unless it is `checked`
+    /// (which changes checkedness, not radio groups), radio lists made before are stale.
+    fn attribute_changing(&mut self, local: &str) {
+        if local != "checked" {
+            self.radio_epoch += 1;
         }
     }
 

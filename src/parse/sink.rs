@@ -208,6 +208,7 @@ impl TreeSink for ArenaSink {
             }
         }
         doc.form_attributes |= added_form;
+        doc.radio_epoch += 1;
     }
 
     fn remove_from_parent(&self, target: &Ix) {

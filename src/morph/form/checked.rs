@@ -6,6 +6,7 @@
 //! [`Grouping`]).
 
 use super::kinds::{ancestor_form, form_owner, tree_root};
+use crate::dom::controls::radios;
 use crate::dom::tx::Tx;
 use crate::dom::{Document, Ix, NodeData};
 
@@ -13,11 +14,7 @@ use crate::dom::{Document, Ix, NodeData};
 // Checkedness
 
 fn is_radio(doc: &Document, ix: Ix) -> bool {
-    doc.elem(ix).is_some_and(|e| {
-        e.is_html("input")
-            && e.attr("type")
-                .is_some_and(|t| t.eq_ignore_ascii_case("radio"))
-    })
+    doc.elem(ix).is_some_and(radios::is_radio)
 }
 
 /// Which form owners make a radio group.
@@ -61,18 +58,8 @@ fn radio_group(doc: &Document, ix: Ix, grouping: Grouping) -> Vec<Ix> {
             root
         }
     };
-    let mut out = Vec::new();
-    let mut cur = Some(scope);
-    while let Some(n) = cur {
-        if n != ix
-            && is_radio(doc, n)
-            && doc.elem(n).and_then(|e| e.attr("name")) == Some(name)
-            && owner_of(n) == owner
-        {
-            out.push(n);
-        }
-        cur = doc.next_in(n, scope);
-    }
+    let mut out = doc.radios.named(doc, scope, name);
+    out.retain(|&n| n != ix && owner_of(n) == owner);
     out
 }
 
@@ -155,12 +142,7 @@ fn materialize(tx: &mut Tx<'_>, mut radios: Vec<Ix>) {
     radios.dedup();
     let current: Vec<bool> = radios.iter().map(|&r| checked(tx.doc(), r)).collect();
     for (&r, &v) in radios.iter().zip(&current) {
-        let explicit = tx
-            .doc()
-            .elem(r)
-            .and_then(|e| e.form_state())
-            .and_then(|f| f.checkedness);
-        if explicit.is_none()
+        if explicit_checkedness(tx.doc(), r).is_none()
             && let Some(f) = tx.form_mut(r)
         {
             f.checkedness = Some(v);
@@ -170,11 +152,16 @@ fn materialize(tx: &mut Tx<'_>, mut radios: Vec<Ix>) {
 
 /// Before `node`'s subtree moves or leaves the tree: radio buttons in it (and their groups)
 /// keep the checkedness they have now, which their new place must not recompute.
+///
+/// A button whose checkedness is already explicit is passed over: its own state stays as
+/// it is, and no other button's derived state depends on where it is (derivation only
+/// counts buttons without explicit state). So moving every button of a long group costs
+/// one materialization of the group, not one per button.
 pub(crate) fn before_move(tx: &mut Tx<'_>, node: Ix) {
     let mut radios = Vec::new();
     let mut cur = Some(node);
     while let Some(n) = cur {
-        if is_radio(tx.doc(), n) {
+        if is_radio(tx.doc(), n) && explicit_checkedness(tx.doc(), n).is_none() {
             radios.push(n);
         }
         cur = tx.doc().next_in(n, node);
@@ -198,6 +185,13 @@ pub(crate) fn checked_attribute_toggled(tx: &mut Tx<'_>, ix: Ix, present: bool) 
     if !checkedness_dirty(tx.doc(), ix) {
         set_checked(tx, ix, present, false);
     }
+}
+
+/// The input's checkedness, if something wrote it (else it derives from the attributes).
+fn explicit_checkedness(doc: &Document, ix: Ix) -> Option<bool> {
+    doc.elem(ix)
+        .and_then(|e| e.form_state())
+        .and_then(|f| f.checkedness)
 }
 
 fn checkedness_dirty(doc: &Document, ix: Ix) -> bool {
