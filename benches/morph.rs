@@ -15,6 +15,8 @@
 //!   out of the caches before the morph, so that both sizes start equally cold.
 //! * `morph/scaling_string/KIND/N`: 4000 and 8000 rows with the new content given as a
 //!   string, parsing included, as perf.mjs times idiomorph's scaling.
+//! * `morph/forms/CASE/N`: N radio buttons (a reversed list, many groups flipped or left
+//!   as they are), generated here: morphing form controls stays linear.
 //!
 //! Compare figures of one run only (a shared, noisy machine). `cargo bench --bench morph --
 //! --test` runs each once.
@@ -217,5 +219,70 @@ fn scaling_string(c: &mut Criterion) {
     table_group(c, "morph/scaling_string", 2, &[4000, 8000], None, true);
 }
 
-criterion_group!(benches, phases, scaling, scaling_cold, scaling_string);
+/// Radio buttons, N of them: a list of one group reversed, and a form of N/2 two-button
+/// groups each with its checked button moved to the other, or left as it is. A radio
+/// group is asked about for every button the morph reads or writes, so these stay linear
+/// only while asking costs the group rather than its form.
+fn forms(c: &mut Criterion) {
+    let mut g = c.benchmark_group("morph/forms");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(2));
+    for n in [1000usize, 2000] {
+        let list = |reversed: bool| {
+            let mut items: Vec<String> = (0..n)
+                .map(|i| {
+                    let checked = if i == 3 { " checked" } else { "" };
+                    format!("<label id=l{i}><input type=radio name=r value={i}{checked}></label>\n")
+                })
+                .collect();
+            if reversed {
+                items.reverse();
+            }
+            format!("<div id=app><form>{}</form></div>", items.concat())
+        };
+        let groups = |first: bool| {
+            let (a, b) = if first {
+                (" checked", "")
+            } else {
+                ("", " checked")
+            };
+            let items: String = (0..n / 2)
+                .map(|i| {
+                    format!(
+                        "<p><input type=radio name=q{i}{a}><input type=radio name=q{i}{b}></p>\n"
+                    )
+                })
+                .collect();
+            format!("<div id=app><form>{items}</form></div>")
+        };
+        let cases = [
+            ("list_reversed", list(false), list(true)),
+            ("groups_flipped", groups(true), groups(false)),
+            ("groups_unchanged", groups(true), groups(true)),
+        ];
+        for (name, old, new) in &cases {
+            let old_doc = Document::parse(old);
+            let (parsed, _) = parse_idiomorph(new);
+            g.throughput(Throughput::Elements(n as u64));
+            bench_morph(
+                &mut g,
+                BenchmarkId::new(*name, n),
+                &old_doc,
+                NewContent::Fragment(&parsed),
+                None,
+            );
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    phases,
+    scaling,
+    scaling_cold,
+    scaling_string,
+    forms
+);
 criterion_main!(benches);

@@ -85,8 +85,8 @@ pub struct Document {
     /// groups and a form's named controls need no look beyond the form's subtree.
     pub(crate) form_attributes: bool,
     /// Bumped by every change that can regroup radio buttons: a node linked, unlinked,
-    /// allocated or freed, an attribute other than `checked` set or removed. Radio lists
-    /// made at another epoch are stale (see [`controls::radios`]).
+    /// allocated or freed, a `type`, `name`, `form` or `id` attribute set or removed. Radio
+    /// lists made at another epoch are stale (see [`controls::radios`]).
     pub(crate) radio_epoch: u64,
     /// Radio buttons by scope and name, made as radio groups are asked for.
     pub(crate) radios: controls::radios::RadioIndex,

@@ -343,12 +343,12 @@ impl Document {
 
     /// Removes the attribute at `index` (journal undo for the morph), keeping the id index.
     pub(crate) fn remove_attribute_at(&mut self, el: Ix, index: usize) {
-        let (is_id, checked) = self
+        let (is_id, local) = self
             .elem(el)
             .and_then(|e| e.attrs.get(index))
-            .map_or((false, false), |a| (a.is("id"), a.is("checked")));
-        if !checked {
-            self.radio_epoch += 1;
+            .map_or((false, None), |a| (a.is("id"), Some(a.name.local.clone())));
+        if let Some(local) = local {
+            self.attribute_changing(&local);
         }
         let old_id = if is_id {
             self.id_for_index(el).ok().flatten()
@@ -384,10 +384,10 @@ impl Document {
         }
     }
 
-    /// An attribute called `local` is about to be set or removed: unless it is `checked`
-    /// (which changes checkedness, not radio groups), radio lists made before are stale.
+    /// An attribute called `local` is about to be set or removed: if it is one that can
+    /// regroup radio buttons, radio lists made before are stale.
     fn attribute_changing(&mut self, local: &str) {
-        if local != "checked" {
+        if regroups_radios(local) {
             self.radio_epoch += 1;
         }
     }
@@ -475,4 +475,11 @@ impl Document {
             self.node(c).next_sibling
         })
     }
+}
+
+/// Whether changing an attribute called `local` can move a radio button to another group:
+/// its `type` and `name`, a `form` attribute, or an `id` (which a `form` attribute names).
+/// Checkedness and values change often in a morph and regroup nothing.
+fn regroups_radios(local: &str) -> bool {
+    matches!(local, "type" | "name" | "form" | "id")
 }

@@ -7,9 +7,9 @@
 //! without a form) made that quadratic: 2000 two-button groups in a form took 240 ms to
 //! morph into an equal copy. Each scope is now walked once, into lists by name in tree
 //! order, and the lists are kept until the tree changes in a way that can regroup buttons:
-//! a node inserted, removed or moved, or an attribute other than `checked` changed (see
-//! [`Document::radio_epoch`](super::super::Document)). Checkedness changes, which are what
-//! a morph of radio buttons mostly writes, keep them.
+//! a node inserted, removed or moved, or a `type`, `name`, `form` or `id` attribute changed
+//! (see [`Document::radio_epoch`](super::super::Document)). Checkedness and values, which
+//! are what a morph of form controls mostly writes, keep them.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -138,11 +138,15 @@ mod tests {
         doc.remove(d).unwrap();
         doc.remove_attribute(b, "name").unwrap();
         check(&doc, "removed, and a name removed");
-        // Checkedness does not regroup: the lists made before stay in use.
+        doc.set_attribute(a, "form", "elsewhere").unwrap();
+        doc.set_attribute(form, "id", "elsewhere").unwrap();
+        check(&doc, "a form attribute, and the id it names");
+        // Checkedness and values do not regroup: the lists made before stay in use.
         let epoch = doc.radio_epoch;
         doc.set_attribute(b, "checked", "").unwrap();
         doc.remove_attribute(b, "checked").unwrap();
+        doc.set_attribute(b, "value", "on").unwrap();
         assert_eq!(doc.radio_epoch, epoch);
-        check(&doc, "checked toggled");
+        check(&doc, "checked toggled, value set");
     }
 }
