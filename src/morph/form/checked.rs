@@ -32,6 +32,13 @@ enum Grouping {
 
 /// The other radio buttons of `ix`'s group: same non-empty name, same form owner, same tree.
 fn radio_group(doc: &Document, ix: Ix, grouping: Grouping) -> Vec<Ix> {
+    let mut group = group_with(doc, ix, grouping);
+    group.retain(|&n| n != ix);
+    group
+}
+
+/// `ix`'s radio group with `ix` itself (if it is a radio button), in tree order.
+fn group_with(doc: &Document, ix: Ix, grouping: Grouping) -> Vec<Ix> {
     let Some(name) = doc
         .elem(ix)
         .and_then(|e| e.attr("name"))
@@ -59,7 +66,7 @@ fn radio_group(doc: &Document, ix: Ix, grouping: Grouping) -> Vec<Ix> {
         }
     };
     let mut out = doc.radios.named(doc, scope, name);
-    out.retain(|&n| n != ix && owner_of(n) == owner);
+    out.retain(|&n| n == ix || owner_of(n) == owner);
     out
 }
 
@@ -74,12 +81,14 @@ pub(crate) fn checked(doc: &Document, ix: Ix) -> bool {
         return has;
     }
     // As parsed: a later checked radio of the same group unchecked this one.
-    let group = radio_group(doc, ix, Grouping::Parsed);
-    !group.iter().any(|&r| {
-        doc.precedes(ix, r)
-            && doc.elem(r).is_some_and(|e| {
-                e.form_state().and_then(|f| f.checkedness).is_none() && e.attr("checked").is_some()
-            })
+    let group = group_with(doc, ix, Grouping::Parsed);
+    let later = group
+        .iter()
+        .position(|&n| n == ix)
+        .map_or(&[][..], |i| &group[i + 1..]);
+    !later.iter().any(|&r| {
+        explicit_checkedness(doc, r).is_none()
+            && doc.elem(r).is_some_and(|e| e.attr("checked").is_some())
     })
 }
 
