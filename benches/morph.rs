@@ -16,7 +16,8 @@
 //! * `morph/scaling_string/KIND/N`: 4000 and 8000 rows with the new content given as a
 //!   string, parsing included, as perf.mjs times idiomorph's scaling.
 //! * `morph/forms/CASE/N`: N radio buttons (a reversed list, many groups flipped or left
-//!   as they are), generated here: morphing form controls stays linear.
+//!   as they are) or N options of one select, generated here: morphing form controls
+//!   stays linear.
 //!
 //! Compare figures of one run only (a shared, noisy machine). `cargo bench --bench morph --
 //! --test` runs each once.
@@ -219,10 +220,11 @@ fn scaling_string(c: &mut Criterion) {
     table_group(c, "morph/scaling_string", 2, &[4000, 8000], None, true);
 }
 
-/// Radio buttons, N of them: a list of one group reversed, and a form of N/2 two-button
-/// groups each with its checked button moved to the other, or left as it is. A radio
-/// group is asked about for every button the morph reads or writes, so these stay linear
-/// only while asking costs the group rather than its form.
+/// Form controls, N of them: a list of radio buttons of one group reversed; a form of N/2
+/// two-button groups each with its checked button moved to the other, or left as it is;
+/// a select of N options whose selected option moves. The morph asks about the group or
+/// the select of every control it reads or writes, so these stay linear only while
+/// asking costs the control rather than its form or select.
 fn forms(c: &mut Criterion) {
     let mut g = c.benchmark_group("morph/forms");
     g.sample_size(10)
@@ -256,10 +258,20 @@ fn forms(c: &mut Criterion) {
                 .collect();
             format!("<div id=app><form>{items}</form></div>")
         };
+        let select = |at: usize| {
+            let options: String = (0..n)
+                .map(|i| {
+                    let selected = if i == at { " selected" } else { "" };
+                    format!("<option value={i}{selected}>{i}</option>\n")
+                })
+                .collect();
+            format!("<div id=app><form><select>{options}</select></form></div>")
+        };
         let cases = [
             ("list_reversed", list(false), list(true)),
             ("groups_flipped", groups(true), groups(false)),
             ("groups_unchanged", groups(true), groups(true)),
+            ("select_selection_moved", select(3), select(n - 3)),
         ];
         for (name, old, new) in &cases {
             let old_doc = Document::parse(old);

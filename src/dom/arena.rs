@@ -8,7 +8,7 @@ impl Document {
     /// Allocates a detached node, reusing a free slot when there is one.
     pub(crate) fn alloc(&mut self, data: NodeData) -> Ix {
         self.live += 1;
-        self.radio_epoch += 1;
+        self.tree_epoch += 1;
         if let NodeData::Element(e) = &data
             && e.attrs.iter().any(is_form_attribute)
         {
@@ -41,7 +41,7 @@ impl Document {
 
     /// Frees one detached node's slot (its children must already be freed or detached).
     fn free_slot(&mut self, ix: Ix) {
-        self.radio_epoch += 1;
+        self.tree_epoch += 1;
         debug_assert!(ix != self.root_ix());
         if matches!(self.node(ix).data, NodeData::Fragment) {
             self.template_hosts.remove(&ix);
@@ -82,7 +82,7 @@ impl Document {
 
     /// Unlinks `ix` from its parent and siblings (no index upkeep).
     pub(crate) fn raw_detach(&mut self, ix: Ix) {
-        self.radio_epoch += 1;
+        self.tree_epoch += 1;
         let (parent, prev, next) = {
             let n = self.node(ix);
             (n.parent, n.prev_sibling, n.next_sibling)
@@ -104,7 +104,7 @@ impl Document {
 
     /// Links the detached node `child` under `parent`, before `before` (or last).
     pub(crate) fn raw_insert_before(&mut self, parent: Ix, child: Ix, before: Option<Ix>) {
-        self.radio_epoch += 1;
+        self.tree_epoch += 1;
         debug_assert!(self.node(child).parent.is_none());
         let prev = match before {
             Some(b) => {

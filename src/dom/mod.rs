@@ -84,12 +84,20 @@ pub struct Document {
     /// one has, every form control's form owner is its nearest ancestor form, so radio
     /// groups and a form's named controls need no look beyond the form's subtree.
     pub(crate) form_attributes: bool,
-    /// Bumped by every change that can regroup radio buttons: a node linked, unlinked,
-    /// allocated or freed, a `type`, `name`, `form` or `id` attribute set or removed. Radio
-    /// lists made at another epoch are stale (see [`controls::radios`]).
+    /// Bumped by every change to the tree's shape: a node linked, unlinked, allocated or
+    /// freed. With the two below it tells [`controls::radios`] and [`controls::options`]
+    /// when what they keep is stale.
+    pub(crate) tree_epoch: u64,
+    /// Bumped when a `type`, `name`, `form` or `id` attribute is set or removed (what can
+    /// regroup radio buttons, besides the tree).
     pub(crate) radio_epoch: u64,
+    /// Bumped when a `selected`, `disabled`, `multiple` or `size` attribute is set or
+    /// removed (what parsed selectedness reads, besides the tree).
+    pub(crate) option_epoch: u64,
     /// Radio buttons by scope and name, made as radio groups are asked for.
     pub(crate) radios: controls::radios::RadioIndex,
+    /// Selects' option lists, made as options are asked about.
+    pub(crate) options: controls::options::OptionIndex,
 }
 
 // A server keeps pages across threads; make sure it stays possible.
@@ -118,8 +126,11 @@ impl Clone for Document {
             ids: self.ids.clone(),
             template_hosts: self.template_hosts.clone(),
             form_attributes: self.form_attributes,
+            tree_epoch: self.tree_epoch,
             radio_epoch: self.radio_epoch,
+            option_epoch: self.option_epoch,
             radios: self.radios.clone(),
+            options: self.options.clone(),
         }
     }
 }
@@ -162,8 +173,11 @@ impl Document {
             ids: IdIndex::default(),
             template_hosts: HashMap::new(),
             form_attributes: false,
+            tree_epoch: 0,
             radio_epoch: 0,
+            option_epoch: 0,
             radios: Default::default(),
+            options: Default::default(),
         }
     }
 

@@ -385,10 +385,13 @@ impl Document {
     }
 
     /// An attribute called `local` is about to be set or removed: if it is one that can
-    /// regroup radio buttons, radio lists made before are stale.
+    /// regroup radio buttons, radio lists made before are stale, and if parsed
+    /// selectedness reads it, so is what was derived from it.
     fn attribute_changing(&mut self, local: &str) {
-        if regroups_radios(local) {
-            self.radio_epoch += 1;
+        match local {
+            "type" | "name" | "form" | "id" => self.radio_epoch += 1,
+            "selected" | "disabled" | "multiple" | "size" => self.option_epoch += 1,
+            _ => {}
         }
     }
 
@@ -475,11 +478,4 @@ impl Document {
             self.node(c).next_sibling
         })
     }
-}
-
-/// Whether changing an attribute called `local` can move a radio button to another group:
-/// its `type` and `name`, a `form` attribute, or an `id` (which a `form` attribute names).
-/// Checkedness and values change often in a morph and regroup nothing.
-fn regroups_radios(local: &str) -> bool {
-    matches!(local, "type" | "name" | "form" | "id")
 }

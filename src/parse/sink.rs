@@ -209,6 +209,7 @@ impl TreeSink for ArenaSink {
         }
         doc.form_attributes |= added_form;
         doc.radio_epoch += 1;
+        doc.option_epoch += 1;
     }
 
     fn remove_from_parent(&self, target: &Ix) {

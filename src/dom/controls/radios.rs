@@ -32,8 +32,8 @@ pub(crate) struct RadioIndex(Mutex<Scopes>);
 
 #[derive(Debug, Default)]
 struct Scopes {
-    /// The document's radio epoch when these lists were made.
-    epoch: u64,
+    /// The document's epochs (tree, radio attributes) when these lists were made.
+    epoch: (u64, u64),
     /// Scope → name → the radio buttons under the scope (inclusive) with that name, in
     /// tree order.
     by_scope: HashMap<Ix, HashMap<String, Vec<Ix>>>,
@@ -47,9 +47,10 @@ impl RadioIndex {
             .0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if scopes.epoch != doc.radio_epoch {
+        let epoch = (doc.tree_epoch, doc.radio_epoch);
+        if scopes.epoch != epoch {
             scopes.by_scope.clear();
-            scopes.epoch = doc.radio_epoch;
+            scopes.epoch = epoch;
         }
         let names = scopes.by_scope.entry(scope).or_insert_with(|| {
             let mut names: HashMap<String, Vec<Ix>> = HashMap::new();
@@ -142,11 +143,11 @@ mod tests {
         doc.set_attribute(form, "id", "elsewhere").unwrap();
         check(&doc, "a form attribute, and the id it names");
         // Checkedness and values do not regroup: the lists made before stay in use.
-        let epoch = doc.radio_epoch;
+        let epoch = (doc.tree_epoch, doc.radio_epoch);
         doc.set_attribute(b, "checked", "").unwrap();
         doc.remove_attribute(b, "checked").unwrap();
         doc.set_attribute(b, "value", "on").unwrap();
-        assert_eq!(doc.radio_epoch, epoch);
+        assert_eq!((doc.tree_epoch, doc.radio_epoch), epoch);
         check(&doc, "checked toggled, value set");
     }
 }

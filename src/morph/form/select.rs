@@ -43,26 +43,9 @@ pub(crate) fn select_for(doc: &Document, node: Ix, parent: Ix) -> Option<Ix> {
     owner_select(doc, parent)
 }
 
-/// The select's list of options, in tree order.
+/// The select's list of options, in tree order (kept by the document between questions).
 fn options_of(doc: &Document, select: Ix) -> Vec<Ix> {
-    let mut out = Vec::new();
-    let mut cur = doc.next_in(select, select);
-    while let Some(n) = cur {
-        match doc.elem(n) {
-            Some(e) if e.is_html("option") => {
-                out.push(n);
-                cur = doc.next_skip(n, select);
-                continue;
-            }
-            Some(e) if e.is_html("select") || e.is_html("datalist") => {
-                cur = doc.next_skip(n, select);
-                continue;
-            }
-            _ => {}
-        }
-        cur = doc.next_in(n, select);
-    }
-    out
+    doc.options.options(doc, select)
 }
 
 fn is_multiple(doc: &Document, select: Ix) -> bool {
@@ -142,12 +125,11 @@ pub(crate) fn selected(doc: &Document, option: Ix) -> bool {
     let Some(select) = select_of(doc, option) else {
         return has_selected_attr(doc, option);
     };
-    let options = options_of(doc, select);
-    let parsed = parsed_selectedness(doc, select, &options);
-    options
-        .iter()
-        .position(|&o| o == option)
-        .is_some_and(|i| parsed[i])
+    doc.options
+        .parsed_selected(doc, select, option, |options| {
+            parsed_selectedness(doc, select, options)
+        })
+        .unwrap_or(false)
 }
 
 fn set_state(tx: &mut Tx<'_>, option: Ix, value: bool) {
@@ -164,7 +146,13 @@ pub(crate) fn materialize(tx: &mut Tx<'_>, select: Ix) -> Vec<Ix> {
     if options.iter().all(|&o| explicit(tx.doc(), o).is_some()) {
         return options;
     }
-    let current: Vec<bool> = options.iter().map(|&o| selected(tx.doc(), o)).collect();
+    // What each option has now: its explicit state, else what parsing gave it.
+    let parsed = parsed_selectedness(tx.doc(), select, &options);
+    let current: Vec<bool> = options
+        .iter()
+        .zip(&parsed)
+        .map(|(&o, &p)| explicit(tx.doc(), o).unwrap_or(p))
+        .collect();
     for (&o, &v) in options.iter().zip(&current) {
         if explicit(tx.doc(), o).is_none()
             && let Some(f) = tx.form_mut(o)
