@@ -84,7 +84,10 @@ impl OptionIndex {
 
     /// The select's list of options ([`list_options`]).
     pub(crate) fn options(&self, doc: &Document, select: Ix) -> Vec<Ix> {
-        self.with(doc, select, |s| s.options.clone())
+        let found = self.with(doc, select, |s| s.options.clone());
+        // Debug builds (the test suite) check every answer against a fresh walk.
+        debug_assert_eq!(found, list_options(doc, select), "stale option list");
+        found
     }
 
     /// Whether `option`, in `select`'s list, is selected as parsing leaves it, with
@@ -95,13 +98,24 @@ impl OptionIndex {
         doc: &Document,
         select: Ix,
         option: Ix,
-        derive: impl FnOnce(&[Ix]) -> Vec<bool>,
+        derive: impl Fn(&[Ix]) -> Vec<bool>,
     ) -> Option<bool> {
-        self.with(doc, select, |s| {
+        let found = self.with(doc, select, |s| {
             let i = *s.place.get(&option)?;
             let parsed = s.parsed.get_or_insert_with(|| derive(&s.options));
             parsed.get(i).copied()
-        })
+        });
+        // Debug builds (the test suite) check every answer against a fresh derivation.
+        #[cfg(debug_assertions)]
+        {
+            let options = list_options(doc, select);
+            let fresh = options
+                .iter()
+                .position(|&o| o == option)
+                .and_then(|i| derive(&options).get(i).copied());
+            debug_assert_eq!(found, fresh, "stale parsed selectedness");
+        }
+        found
     }
 }
 

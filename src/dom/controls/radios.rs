@@ -54,20 +54,41 @@ impl RadioIndex {
         }
         let names = scopes.by_scope.entry(scope).or_insert_with(|| {
             let mut names: HashMap<String, Vec<Ix>> = HashMap::new();
-            let mut cur = Some(scope);
-            while let Some(n) = cur {
-                if let Some(e) = doc.elem(n)
-                    && is_radio(e)
-                    && let Some(name) = e.attr("name")
-                {
-                    names.entry(name.to_owned()).or_default().push(n);
-                }
-                cur = doc.next_in(n, scope);
-            }
+            walk(doc, scope, |n, name| {
+                names.entry(name.to_owned()).or_default().push(n)
+            });
             names
         });
-        names.get(name).cloned().unwrap_or_default()
+        let found = names.get(name).cloned().unwrap_or_default();
+        // Debug builds (the test suite) check every answer against a fresh walk.
+        debug_assert_eq!(found, walk_named(doc, scope, name), "stale radio list");
+        found
     }
+}
+
+/// Calls `f` with each named radio button under `scope` (inclusive), in tree order.
+fn walk(doc: &Document, scope: Ix, mut f: impl FnMut(Ix, &str)) {
+    let mut cur = Some(scope);
+    while let Some(n) = cur {
+        if let Some(e) = doc.elem(n)
+            && is_radio(e)
+            && let Some(name) = e.attr("name")
+        {
+            f(n, name);
+        }
+        cur = doc.next_in(n, scope);
+    }
+}
+
+/// The radio buttons named `name` under `scope`, found by walking it now.
+fn walk_named(doc: &Document, scope: Ix, name: &str) -> Vec<Ix> {
+    let mut out = Vec::new();
+    walk(doc, scope, |n, m| {
+        if m == name {
+            out.push(n);
+        }
+    });
+    out
 }
 
 impl Clone for RadioIndex {
@@ -81,22 +102,6 @@ impl Clone for RadioIndex {
 mod tests {
     use super::*;
     use crate::dom::NodeId;
-
-    /// The radio buttons named `name` under `scope`, found by walking it now.
-    fn walked(doc: &Document, scope: Ix, name: &str) -> Vec<Ix> {
-        let mut out = Vec::new();
-        let mut cur = Some(scope);
-        while let Some(n) = cur {
-            if doc
-                .elem(n)
-                .is_some_and(|e| is_radio(e) && e.attr("name") == Some(name))
-            {
-                out.push(n);
-            }
-            cur = doc.next_in(n, scope);
-        }
-        out
-    }
 
     fn radio(doc: &mut Document, parent: NodeId, name: &str) -> NodeId {
         let r = doc.create_html_element("input");
@@ -121,7 +126,7 @@ mod tests {
             for name in ["r", "s", "t"] {
                 assert_eq!(
                     doc.radios.named(doc, scope, name),
-                    walked(doc, scope, name),
+                    walk_named(doc, scope, name),
                     "{what}, name {name}"
                 );
             }
