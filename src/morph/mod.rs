@@ -28,6 +28,7 @@ pub(crate) mod form;
 mod fragment;
 mod head;
 mod hooks;
+mod id_records;
 mod id_set;
 mod ids;
 mod matcher;
