@@ -38,8 +38,9 @@ pub(crate) fn list_options(doc: &Document, select: Ix) -> Vec<Ix> {
 
 /// The document's selects' option lists, made as they are asked for.
 ///
-/// Behind a lock so that a shared `&Document` can fill it; a document is only ever read by
-/// one morph at a time, so the lock is never contended.
+/// Behind a lock so that a shared `&Document` can fill it. The lock is held for one lookup
+/// (and the walk that fills a missing entry); threads reading one document at once, such
+/// as one message's content morphed into many pages, take turns.
 #[derive(Debug, Default)]
 pub(crate) struct OptionIndex(Mutex<Selects>);
 

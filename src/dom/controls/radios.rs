@@ -25,8 +25,9 @@ pub(crate) fn is_radio(e: &ElementData) -> bool {
 
 /// The document's radio buttons by scope and name, built as they are asked for.
 ///
-/// Behind a lock so that a shared `&Document` can fill it; a document is only ever read by
-/// one morph at a time, so the lock is never contended.
+/// Behind a lock so that a shared `&Document` can fill it. The lock is held for one lookup
+/// (and the walk that fills a missing entry); threads reading one document at once, such
+/// as one message's content morphed into many pages, take turns.
 #[derive(Debug, Default)]
 pub(crate) struct RadioIndex(Mutex<Scopes>);
 
