@@ -93,7 +93,8 @@ impl OptionIndex {
 
     /// Whether `option`, in `select`'s list, is selected as parsing leaves it, with
     /// `derive` giving every option's parsed selectedness from the list (`None` for an
-    /// option not in the list).
+    /// option not in the list). `derive` runs under the index's lock, so it must not ask
+    /// the index again.
     pub(crate) fn parsed_selected(
         &self,
         doc: &Document,
