@@ -16,6 +16,11 @@ fn run(strategy: Strategy) {
     // Form-heavy cases (fixtures/oracle/gen_forms.py): live state of inputs, radio groups,
     // selects and textareas.
     cases.extend(oracle_cases("morph_forms_seed", ".jsonl.gz"));
+    // Long radio groups, many groups in one form, long selects (gen_long_forms.py): the
+    // shapes whose groups and option lists the document keeps between questions.
+    let long = oracle_cases("morph_long_forms_seed", ".jsonl.gz");
+    assert!(long.len() >= 600, "only {} long-form cases", long.len());
+    cases.extend(long);
     let counts = check_morph_cases(&cases, strategy);
     assert!(counts.threw > 0 && counts.compared > 0, "{counts:?}");
 }
