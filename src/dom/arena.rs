@@ -148,17 +148,19 @@ impl Document {
         next_skipping_children(&self.nodes, ix, scope)
     }
 
+    /// `ix`'s ancestors, parent first (`ix` itself excluded).
+    pub(crate) fn ancestors(&self, ix: Ix) -> impl Iterator<Item = Ix> + '_ {
+        std::iter::successors(self.node(ix).parent, |&p| self.node(p).parent)
+    }
+
+    /// The root of `ix`'s tree: its last ancestor, or `ix` itself without a parent.
+    pub(crate) fn root_of(&self, ix: Ix) -> Ix {
+        self.ancestors(ix).last().unwrap_or(ix)
+    }
+
     /// Whether `ix` is connected: its ancestor chain ends at the document node.
-    pub(crate) fn is_connected_ix(&self, mut ix: Ix) -> bool {
-        loop {
-            if ix == self.root_ix() {
-                return true;
-            }
-            match self.node(ix).parent {
-                Some(p) => ix = p,
-                None => return false,
-            }
-        }
+    pub(crate) fn is_connected_ix(&self, ix: Ix) -> bool {
+        self.root_of(ix) == self.root_ix()
     }
 
     /// Adds (or removes) every id'd element of `ix`'s subtree to (from) the id index.
@@ -189,14 +191,7 @@ impl Document {
 
     /// Whether `a` is an ancestor of `b` (`b` itself excluded).
     pub(crate) fn is_ancestor(&self, a: Ix, b: Ix) -> bool {
-        let mut p = self.node(b).parent;
-        while let Some(x) = p {
-            if x == a {
-                return true;
-            }
-            p = self.node(x).parent;
-        }
-        false
+        self.ancestors(b).any(|x| x == a)
     }
 
     /// Whether `a` comes before `b` in tree order (both connected to the same root).
@@ -204,12 +199,9 @@ impl Document {
         if a == b {
             return false;
         }
-        let chain = |mut x: Ix| {
-            let mut v = vec![x];
-            while let Some(p) = self.node(x).parent {
-                v.push(p);
-                x = p;
-            }
+        // Each one's inclusive ancestors, root first.
+        let chain = |x: Ix| {
+            let mut v: Vec<Ix> = std::iter::once(x).chain(self.ancestors(x)).collect();
             v.reverse();
             v
         };

@@ -130,12 +130,6 @@ pub(crate) fn form_owner(doc: &Document, ix: Ix) -> Option<Ix> {
 
 /// The nearest ancestor `<form>` (the form owner when `form` attributes are not followed).
 pub(crate) fn ancestor_form(doc: &Document, ix: Ix) -> Option<Ix> {
-    let mut p = doc.node(ix).parent;
-    while let Some(a) = p {
-        if doc.elem(a).is_some_and(|f| f.is_html("form")) {
-            return Some(a);
-        }
-        p = doc.node(a).parent;
-    }
-    None
+    doc.ancestors(ix)
+        .find(|&a| doc.elem(a).is_some_and(|f| f.is_html("form")))
 }

@@ -5,7 +5,7 @@
 //! owners the buttons had while parsed, a change made now the owners they have now (see
 //! [`Grouping`]).
 
-use super::kinds::{ancestor_form, form_owner, tree_root};
+use super::kinds::{ancestor_form, form_owner};
 use crate::dom::controls::radios;
 use crate::dom::tx::Tx;
 use crate::dom::{Document, Ix, NodeData};
@@ -54,11 +54,11 @@ fn group_with(doc: &Document, ix: Ix, grouping: Grouping) -> Vec<Ix> {
     let scope = match owner {
         // A `form` attribute can put radio buttons outside the form into its group.
         Some(f) if grouping == Grouping::Live && doc.form_attributes && doc.is_connected_ix(f) => {
-            tree_root(doc, f)
+            doc.root_of(f)
         }
         Some(f) => f,
         None => {
-            let root = tree_root(doc, ix);
+            let root = doc.root_of(ix);
             if !matches!(doc.node(root).data, NodeData::Document) {
                 return Vec::new();
             }

@@ -93,10 +93,3 @@ fn shadows_id(doc: &Document, n: Ix) -> bool {
     };
     named_id && in_elements
 }
-
-pub(crate) fn tree_root(doc: &Document, mut ix: Ix) -> Ix {
-    while let Some(p) = doc.node(ix).parent {
-        ix = p;
-    }
-    ix
-}
