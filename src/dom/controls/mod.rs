@@ -4,6 +4,7 @@
 //! [`FormState`](super::FormState), once something wrote it) is shared by the selector
 //! engine (`:checked`, `:valid`, …) and by the morph, which writes that live state.
 
+pub(crate) mod kept;
 pub(crate) mod options;
 pub(crate) mod radios;
 pub(crate) mod sanitize;

@@ -9,9 +9,9 @@
 //! [`Document::option_epoch`](super::super::Document)).
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 
 use super::super::{Document, Ix};
+use super::kept::Kept;
 
 /// The select's list of options, in tree order: its `<option>` descendants, not looking
 /// into options, nested selects or datalists.
@@ -37,19 +37,8 @@ pub(crate) fn list_options(doc: &Document, select: Ix) -> Vec<Ix> {
 }
 
 /// The document's selects' option lists, made as they are asked for.
-///
-/// Behind a lock so that a shared `&Document` can fill it. The lock is held for one lookup
-/// (and the walk that fills a missing entry); threads reading one document at once, such
-/// as one message's content morphed into many pages, take turns.
-#[derive(Debug, Default)]
-pub(crate) struct OptionIndex(Mutex<Selects>);
-
-#[derive(Debug, Default)]
-struct Selects {
-    /// The document's epochs (tree, option attributes) when these were made.
-    epoch: (u64, u64),
-    by_select: HashMap<Ix, Select>,
-}
+#[derive(Debug, Default, Clone)]
+pub(crate) struct OptionIndex(Kept<Select>);
 
 #[derive(Debug)]
 struct Select {
@@ -62,16 +51,7 @@ struct Select {
 
 impl OptionIndex {
     fn with<R>(&self, doc: &Document, select: Ix, f: impl FnOnce(&mut Select) -> R) -> R {
-        let mut selects = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let epoch = (doc.tree_epoch, doc.option_epoch);
-        if selects.epoch != epoch {
-            selects.by_select.clear();
-            selects.epoch = epoch;
-        }
-        let entry = selects.by_select.entry(select).or_insert_with(|| {
+        let make = || {
             let options = list_options(doc, select);
             let place = options.iter().enumerate().map(|(i, &o)| (o, i)).collect();
             Select {
@@ -79,8 +59,9 @@ impl OptionIndex {
                 place,
                 parsed: None,
             }
-        });
-        f(entry)
+        };
+        self.0
+            .with((doc.tree_epoch, doc.option_epoch), select, make, f)
     }
 
     /// The select's list of options ([`list_options`]).
@@ -118,13 +99,6 @@ impl OptionIndex {
             debug_assert_eq!(found, fresh, "stale parsed selectedness");
         }
         found
-    }
-}
-
-impl Clone for OptionIndex {
-    /// An empty index: a copy's lists are made when the copy is asked.
-    fn clone(&self) -> Self {
-        OptionIndex::default()
     }
 }
 

@@ -12,9 +12,9 @@
 //! are what a morph of form controls mostly writes, keep them.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 
 use super::super::{Document, ElementData, Ix};
+use super::kept::Kept;
 
 /// Whether the element is an `<input type=radio>` (the type compared ASCII-case-insensitively).
 pub(crate) fn is_radio(e: &ElementData) -> bool {
@@ -23,44 +23,26 @@ pub(crate) fn is_radio(e: &ElementData) -> bool {
             .is_some_and(|t| t.eq_ignore_ascii_case("radio"))
 }
 
-/// The document's radio buttons by scope and name, built as they are asked for.
-///
-/// Behind a lock so that a shared `&Document` can fill it. The lock is held for one lookup
-/// (and the walk that fills a missing entry); threads reading one document at once, such
-/// as one message's content morphed into many pages, take turns.
-#[derive(Debug, Default)]
-pub(crate) struct RadioIndex(Mutex<Scopes>);
-
-#[derive(Debug, Default)]
-struct Scopes {
-    /// The document's epochs (tree, radio attributes) when these lists were made.
-    epoch: (u64, u64),
-    /// Scope → name → the radio buttons under the scope (inclusive) with that name, in
-    /// tree order.
-    by_scope: HashMap<Ix, HashMap<String, Vec<Ix>>>,
-}
+/// The document's radio buttons by scope and name (scope → name → the radio buttons under
+/// the scope, inclusive, with that name, in tree order), built as they are asked for.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct RadioIndex(Kept<HashMap<String, Vec<Ix>>>);
 
 impl RadioIndex {
     /// The radio buttons named `name` under `scope` (inclusive, tree order, not in template
     /// contents).
     pub(crate) fn named(&self, doc: &Document, scope: Ix, name: &str) -> Vec<Ix> {
-        let mut scopes = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let epoch = (doc.tree_epoch, doc.radio_epoch);
-        if scopes.epoch != epoch {
-            scopes.by_scope.clear();
-            scopes.epoch = epoch;
-        }
-        let names = scopes.by_scope.entry(scope).or_insert_with(|| {
+        let make = || {
             let mut names: HashMap<String, Vec<Ix>> = HashMap::new();
             walk(doc, scope, |n, name| {
                 names.entry(name.to_owned()).or_default().push(n)
             });
             names
+        };
+        let found = self.0.with(epoch, scope, make, |names| {
+            names.get(name).cloned().unwrap_or_default()
         });
-        let found = names.get(name).cloned().unwrap_or_default();
         // Debug builds (the test suite) check every answer against a fresh walk.
         debug_assert_eq!(found, walk_named(doc, scope, name), "stale radio list");
         found
@@ -90,13 +72,6 @@ fn walk_named(doc: &Document, scope: Ix, name: &str) -> Vec<Ix> {
         }
     });
     out
-}
-
-impl Clone for RadioIndex {
-    /// An empty index: a copy's lists are made when the copy is asked.
-    fn clone(&self) -> Self {
-        RadioIndex::default()
-    }
 }
 
 #[cfg(test)]
