@@ -255,6 +255,6 @@ pub(crate) fn next_skipping_children(nodes: &[Node], mut ix: Ix, scope: Ix) -> O
 
 /// Whether `a` is the `form` attribute (in no namespace), which can associate a control
 /// with a form outside its ancestors (see [`Document::form_attributes`]).
-pub(crate) fn is_form_attribute(a: &super::Attribute) -> bool {
+fn is_form_attribute(a: &super::Attribute) -> bool {
     a.name.local == html5ever::local_name!("form") && a.name.ns == html5ever::ns!()
 }

@@ -251,15 +251,12 @@ impl Document {
         value: &str,
     ) -> Result<(), DomError> {
         let name = &*self.elem_mut(ix)?.dom_attribute_name(name);
-        self.attribute_changing(name);
+        self.attribute_changing(true, name, true);
         let old_id = if name == "id" {
             self.id_for_index(ix)?
         } else {
             None
         };
-        if name == "form" {
-            self.form_attributes = true;
-        }
         let e = self.elem_mut(ix)?;
         match e.attrs.iter_mut().find(|a| qualified_is(&a.name, name)) {
             Some(a) => {
@@ -287,16 +284,13 @@ impl Document {
         value: &str,
     ) -> Result<(), DomError> {
         let ix = self.live(el)?;
-        self.attribute_changing(&name.local);
+        self.attribute_changing(name.ns == ns!(), &name.local, true);
         let touches_id = name.ns == ns!() && &*name.local == "id";
         let old_id = if touches_id {
             self.id_for_index(ix)?
         } else {
             None
         };
-        if name.ns == ns!() && name.local == html5ever::local_name!("form") {
-            self.form_attributes = true;
-        }
         let e = self.elem_mut(ix)?;
         match e
             .attrs
@@ -324,7 +318,7 @@ impl Document {
 
     pub(crate) fn remove_attribute_ix(&mut self, ix: Ix, name: &str) -> Result<bool, DomError> {
         let name = &*self.elem_mut(ix)?.dom_attribute_name(name);
-        self.attribute_changing(name);
+        self.attribute_changing(true, name, false);
         let old_id = if name == "id" {
             self.id_for_index(ix)?
         } else {
@@ -343,12 +337,12 @@ impl Document {
 
     /// Removes the attribute at `index` (journal undo for the morph), keeping the id index.
     pub(crate) fn remove_attribute_at(&mut self, el: Ix, index: usize) {
-        let (is_id, local) = self
+        let (is_id, name) = self
             .elem(el)
             .and_then(|e| e.attrs.get(index))
-            .map_or((false, None), |a| (a.is("id"), Some(a.name.local.clone())));
-        if let Some(local) = local {
-            self.attribute_changing(&local);
+            .map_or((false, None), |a| (a.is("id"), Some(a.name.clone())));
+        if let Some(name) = name {
+            self.attribute_changing(name.ns == ns!(), &name.local, false);
         }
         let old_id = if is_id {
             self.id_for_index(el).ok().flatten()
@@ -367,8 +361,7 @@ impl Document {
 
     /// Inserts an attribute at `index` (journal undo for the morph), keeping the id index.
     pub(crate) fn insert_attribute_at(&mut self, el: Ix, index: usize, attr: Attribute) {
-        self.form_attributes |= super::arena::is_form_attribute(&attr);
-        self.attribute_changing(&attr.name.local);
+        self.attribute_changing(attr.name.ns == ns!(), &attr.name.local, true);
         let is_id = attr.is("id");
         let old_id = if is_id {
             self.id_for_index(el).ok().flatten()
@@ -384,10 +377,15 @@ impl Document {
         }
     }
 
-    /// An attribute called `local` is about to be set or removed: if it is one that can
-    /// regroup radio buttons, radio lists made before are stale, and if parsed
-    /// selectedness reads it, so is what was derived from it.
-    fn attribute_changing(&mut self, local: &str) {
+    /// An attribute called `local` (in no namespace when `null_ns`) is about to be set
+    /// (`set`) or removed. A `form` attribute being set makes form owners look beyond
+    /// ancestors from now on ([`Document::form_attributes`]). If the attribute can regroup
+    /// radio buttons, radio lists made before are stale; if parsed selectedness reads it,
+    /// so is what was derived from it.
+    pub(crate) fn attribute_changing(&mut self, null_ns: bool, local: &str, set: bool) {
+        if set && null_ns && local == "form" {
+            self.form_attributes = true;
+        }
         match local {
             "type" | "name" | "form" | "id" => self.radio_epoch += 1,
             "selected" | "disabled" | "multiple" | "size" => self.option_epoch += 1,

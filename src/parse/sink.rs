@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
-use html5ever::{QualName, local_name, ns};
+use html5ever::{QualName, ns};
 
 use crate::dom::{
     Attribute, Doctype, Document, ElementData, FLAG_MATHML_ANNOTATION_XML_INTEGRATION_POINT, Ix,
@@ -195,21 +195,21 @@ impl TreeSink for ArenaSink {
 
     fn add_attrs_if_missing(&self, target: &Ix, attrs: Vec<html5ever::Attribute>) {
         let mut doc = self.doc.borrow_mut();
-        let mut added_form = false;
-        if let NodeData::Element(e) = &mut doc.node_mut(*target).data {
-            for a in attrs {
-                if !e.attrs.iter().any(|x| x.name == a.name) {
-                    added_form |= a.name.ns == ns!() && a.name.local == local_name!("form");
-                    e.attrs.push(Attribute {
-                        name: a.name,
-                        value: (&*a.value).into(),
-                    });
-                }
+        for a in attrs {
+            let NodeData::Element(e) = &doc.node(*target).data else {
+                return;
+            };
+            if e.attrs.iter().any(|x| x.name == a.name) {
+                continue;
+            }
+            doc.attribute_changing(a.name.ns == ns!(), &a.name.local, true);
+            if let NodeData::Element(e) = &mut doc.node_mut(*target).data {
+                e.attrs.push(Attribute {
+                    name: a.name,
+                    value: (&*a.value).into(),
+                });
             }
         }
-        doc.form_attributes |= added_form;
-        doc.radio_epoch += 1;
-        doc.option_epoch += 1;
     }
 
     fn remove_from_parent(&self, target: &Ix) {
