@@ -196,6 +196,28 @@ pub(crate) fn checked_attribute_toggled(tx: &mut Tx<'_>, ix: Ix, present: bool) 
     }
 }
 
+/// After `to` was deep-copied from `from` (in `src`): its radio buttons get the
+/// checkedness their originals have, as the DOM's cloning steps copy it. Left derived, a
+/// copy would recompute it in its new place, where the buttons that unchecked it while the
+/// new content was parsed are not (a checked copy inserted before the page's checked button
+/// of its group then unchecked that button, where the browser's unchecked copy does not).
+pub(crate) fn carry_checkedness(tx: &mut Tx<'_>, src: &Document, from: Ix, to: Ix) {
+    let mut copied = Vec::new();
+    let (mut a, mut b) = (Some(from), Some(to));
+    while let (Some(x), Some(y)) = (a, b) {
+        if is_radio(src, x) && explicit_checkedness(src, x).is_none() {
+            copied.push((y, checked(src, x)));
+        }
+        a = src.next_in(x, from);
+        b = tx.doc().next_in(y, to);
+    }
+    for (y, v) in copied {
+        if let Some(f) = tx.form_mut(y) {
+            f.checkedness = Some(v);
+        }
+    }
+}
+
 /// The input's checkedness, if something wrote it (else it derives from the attributes).
 fn explicit_checkedness(doc: &Document, ix: Ix) -> Option<bool> {
     doc.elem(ix)

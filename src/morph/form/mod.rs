@@ -14,7 +14,9 @@ use html5ever::ns;
 use crate::dom::Ix;
 use crate::dom::tx::Tx;
 
-pub(crate) use checked::{before_move as before_radio_move, checked, set_checked};
+pub(crate) use checked::{
+    before_move as before_radio_move, carry_checkedness, checked, set_checked,
+};
 pub(crate) use kinds::{FormIdShadows, form_id_shadowed, id_property, input_type, is_input};
 pub(crate) use select::{
     before_change, holds_selected_option, materialize, option_inserted, option_removed, select_for,
@@ -160,35 +162,6 @@ fn options_in(doc: &crate::dom::Document, node: Ix) -> Vec<Ix> {
         }
     }
     v
-}
-
-/// After `to` was deep-copied from `from` (in `src`): its radio buttons get the
-/// checkedness their originals have, as the DOM's cloning steps copy it. Left derived, a
-/// copy would recompute it in its new place, where the buttons that unchecked it while the
-/// new content was parsed are not (a checked copy inserted before the page's checked button
-/// of its group then unchecked that button, where the browser's unchecked copy does not).
-pub(crate) fn carry_checkedness(tx: &mut Tx<'_>, src: &crate::dom::Document, from: Ix, to: Ix) {
-    let mut pairs = Vec::new();
-    let (mut a, mut b) = (Some(from), Some(to));
-    while let (Some(x), Some(y)) = (a, b) {
-        if is_input(src, x)
-            && input_type(src, x) == "radio"
-            && src
-                .elem(x)
-                .and_then(|e| e.form_state())
-                .and_then(|f| f.checkedness)
-                .is_none()
-        {
-            pairs.push((y, checked(src, x)));
-        }
-        a = src.next_in(x, from);
-        b = tx.doc().next_in(y, to);
-    }
-    for (y, v) in pairs {
-        if let Some(f) = tx.form_mut(y) {
-            f.checkedness = Some(v);
-        }
-    }
 }
 
 /// Checked radio buttons in a newly connected subtree uncheck the rest of their group.
