@@ -1,6 +1,7 @@
 //! Deep and shallow clones, within one document and across documents (`cloneNode`,
 //! `importNode`). Template contents are cloned too, as the DOM's template cloning steps say.
 
+use super::controls::radios;
 use super::node::{Ix, NodeData};
 use super::{Document, DomError, NodeId};
 
@@ -65,7 +66,8 @@ impl Document {
         deep: bool,
         jobs: &mut Vec<(Ix, Ix)>,
     ) -> Ix {
-        let mut data = read(self, src, s).data.clone();
+        let from = src.unwrap_or(self);
+        let mut data = from.node(s).data.clone();
         let mut src_contents = None;
         if let NodeData::Element(e) = &mut data {
             src_contents = e.template_contents();
@@ -73,6 +75,15 @@ impl Document {
             // Live state follows the HTML cloning steps: input and textarea copy theirs.
             if e.form_state().is_some() && !(e.is_html("input") || e.is_html("textarea")) {
                 e.set_form(None);
+            }
+            // That includes a radio button's checkedness where it is still derived from
+            // the markup: derived again in the copy's new place, without the buttons that
+            // unchecked it where it was parsed, it could come out otherwise.
+            if e.attr("checked").is_some()
+                && radios::is_radio_element(e)
+                && radios::explicit_checkedness(from, s).is_none()
+            {
+                e.form_mut().checkedness = Some(radios::checked(from, s));
             }
         }
         let n = self.alloc(data);

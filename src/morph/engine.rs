@@ -156,7 +156,6 @@ impl<'a, 't, 'd> Ctx<'a, 't, 'd> {
             Ok(Some(empty))
         } else {
             let clone = self.tx.import(self.src, new_child);
-            form::carry_checkedness(self.tx, self.src, new_child, clone);
             self.insert(parent, clone, before)?;
             self.report.created += 1;
             let id = self.doc().id_of(clone);

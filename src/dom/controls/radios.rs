@@ -1,5 +1,13 @@
-//! Radio buttons by scope and name, so that asking for a radio group costs the group, not
-//! the scope it lives in.
+//! Radio groups as Chromium scopes them, and checkedness as a document reads it: a radio
+//! button with a form owner is grouped with that form's; one without is grouped in its tree
+//! only while connected to a document (so radio buttons in template content or a detached
+//! fragment are not grouped at all). Checkedness derived from the markup uses the owners
+//! the buttons had while parsed, a change made now the owners they have now (see
+//! [`Grouping`]). A copy takes its original's checkedness along (`clone.rs`, as the DOM's
+//! cloning steps do); the morph writes checkedness (`morph/form/checked.rs`).
+//!
+//! Radio buttons are kept by scope and name, so that asking for a radio group costs the
+//! group, not the scope it lives in.
 //!
 //! A radio group is found by walking its scope (the form owning the button, or the whole
 //! tree for buttons without one) for buttons of the same name. A morph asks about every
@@ -13,14 +21,102 @@
 
 use std::collections::HashMap;
 
-use super::super::{Document, ElementData, Ix};
+use super::super::{Document, ElementData, Ix, NodeData};
 use super::kept::Kept;
+use super::{ancestor_form, form_owner};
 
 /// Whether the element is an `<input type=radio>` (the type compared ASCII-case-insensitively).
-pub(crate) fn is_radio(e: &ElementData) -> bool {
+pub(crate) fn is_radio_element(e: &ElementData) -> bool {
     e.is_html("input")
         && e.attr("type")
             .is_some_and(|t| t.eq_ignore_ascii_case("radio"))
+}
+
+/// Whether the node is an `<input type=radio>`.
+pub(crate) fn is_radio(doc: &Document, ix: Ix) -> bool {
+    doc.elem(ix).is_some_and(is_radio_element)
+}
+
+/// Which form owners make a radio group.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Grouping {
+    /// The owners the radio buttons had while they were parsed: the markup the server holds
+    /// is parsed as a fragment (`innerHTML`, template content), where nothing is connected
+    /// and `form` attributes are not followed, so the nearest ancestor form. Checkedness
+    /// derived from `checked` attributes is decided then.
+    Parsed,
+    /// The owners now (a `form` attribute followed once connected): what a checkedness
+    /// change made now unchecks.
+    Live,
+}
+
+/// The other radio buttons of `ix`'s group: same non-empty name, same form owner, same tree.
+pub(crate) fn radio_group(doc: &Document, ix: Ix, grouping: Grouping) -> Vec<Ix> {
+    let mut group = group_with(doc, ix, grouping);
+    group.retain(|&n| n != ix);
+    group
+}
+
+/// `ix`'s radio group with `ix` itself (if it is a radio button), in tree order.
+pub(crate) fn group_with(doc: &Document, ix: Ix, grouping: Grouping) -> Vec<Ix> {
+    let Some(name) = doc
+        .elem(ix)
+        .and_then(|e| e.attr("name"))
+        .filter(|n| !n.is_empty())
+    else {
+        return Vec::new();
+    };
+    let owner_of = |n: Ix| match grouping {
+        Grouping::Parsed => ancestor_form(doc, n),
+        Grouping::Live => form_owner(doc, n),
+    };
+    let owner = owner_of(ix);
+    let scope = match owner {
+        // A `form` attribute can put radio buttons outside the form into its group.
+        Some(f) if grouping == Grouping::Live && doc.form_attributes && doc.is_connected_ix(f) => {
+            doc.root_of(f)
+        }
+        Some(f) => f,
+        None => {
+            let root = doc.root_of(ix);
+            if !matches!(doc.node(root).data, NodeData::Document) {
+                return Vec::new();
+            }
+            root
+        }
+    };
+    let mut out = doc.radios.named(doc, scope, name);
+    out.retain(|&n| n == ix || owner_of(n) == owner);
+    out
+}
+
+/// An input's checkedness.
+pub(crate) fn checked(doc: &Document, ix: Ix) -> bool {
+    let Some(e) = doc.elem(ix) else { return false };
+    if let Some(v) = e.form_state().and_then(|f| f.checkedness) {
+        return v;
+    }
+    let has = e.attr("checked").is_some();
+    if !has || !is_radio(doc, ix) {
+        return has;
+    }
+    // As parsed: a later checked radio of the same group unchecked this one.
+    let group = group_with(doc, ix, Grouping::Parsed);
+    let later = group
+        .iter()
+        .position(|&n| n == ix)
+        .map_or(&[][..], |i| &group[i + 1..]);
+    !later.iter().any(|&r| {
+        explicit_checkedness(doc, r).is_none()
+            && doc.elem(r).is_some_and(|e| e.attr("checked").is_some())
+    })
+}
+
+/// The input's checkedness, if something wrote it (else it derives from the attributes).
+pub(crate) fn explicit_checkedness(doc: &Document, ix: Ix) -> Option<bool> {
+    doc.elem(ix)
+        .and_then(|e| e.form_state())
+        .and_then(|f| f.checkedness)
 }
 
 /// The document's radio buttons by scope and name (scope → name → the radio buttons under
@@ -54,7 +150,7 @@ fn walk(doc: &Document, scope: Ix, mut f: impl FnMut(Ix, &str)) {
     let mut cur = Some(scope);
     while let Some(n) = cur {
         if let Some(e) = doc.elem(n)
-            && is_radio(e)
+            && is_radio_element(e)
             && let Some(name) = e.attr("name")
         {
             f(n, name);

@@ -1,7 +1,7 @@
 //! Which form control an element is, and what it belongs to.
 
+pub(crate) use crate::dom::controls::form_owner;
 use crate::dom::controls::is_listed;
-pub(crate) use crate::dom::controls::{ancestor_form, form_owner};
 use crate::dom::{Document, ElementData, Ix};
 
 // ---------------------------------------------------------------------------------------

@@ -14,9 +14,7 @@ use html5ever::ns;
 use crate::dom::Ix;
 use crate::dom::tx::Tx;
 
-pub(crate) use checked::{
-    before_move as before_radio_move, carry_checkedness, checked, set_checked,
-};
+pub(crate) use checked::{before_move as before_radio_move, checked, set_checked};
 pub(crate) use kinds::{FormIdShadows, form_id_shadowed, id_property, input_type, is_input};
 pub(crate) use select::{
     before_change, holds_selected_option, materialize, option_inserted, option_removed, select_for,
